@@ -1,0 +1,142 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../../workspace/write.js';
+import { git, isInsideRepository } from '../../workspace/git.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError, type Context } from '../context.js';
+
+const TEMPLATES = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+interface InitAnswers {
+  company: string;
+  stage: 'early' | 'scaling' | 'leader';
+  segments: string[];
+}
+
+export async function run(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
+  const target = resolve(ctx.cwd, args[0] ?? '.');
+  const example = Boolean(options.example);
+  const force = Boolean(options.force);
+
+  const files = example ? exampleFiles() : await scaffoldFiles(ctx, target, options);
+  const existing = files.filter((f) => existsSync(join(target, f.path)));
+  if (existing.length > 0 && !force) {
+    ctx.stderr.write(
+      `abx: ${existing.length === 1 ? 'this file exists' : 'these files exist'} already in ${target}:\n${existing
+        .slice(0, 10)
+        .map((f) => `  ${f.path}\n`)
+        .join('')}${existing.length > 10 ? `  … and ${existing.length - 10} more\n` : ''}Nothing was written. Use --force to overwrite them.\n`,
+    );
+    return EXIT_FAILURE;
+  }
+
+  mkdirSync(target, { recursive: true });
+  for (const f of files) writeFileAtomic(target, join(target, f.path), f.content);
+
+  let gitNote = '';
+  if (!isInsideRepository(target)) {
+    const r = git(target, ['init', '--quiet']);
+    gitNote = r.ok ? 'Initialised a git repository.\n' : r.available ? `git init failed: ${r.stderr.trim()}\n` : 'git is not installed: the workspace was created without a repository.\n';
+  }
+
+  if (!ctx.quiet) {
+    const rel = relative(ctx.cwd, target);
+    const where = rel === '' ? '.' : rel.startsWith('..') ? target : rel;
+    ctx.stdout.write(
+      `${ctx.chalk.green('✔')} Created ${example ? 'the example workspace' : 'a workspace'} in ${where} (${files.length} files).\n${gitNote}\nNext:\n` +
+        `  abx -C ${where} validate\n  abx -C ${where} score\n  abx -C ${where} report tiers\n`,
+    );
+  }
+  return EXIT_OK;
+}
+
+interface TemplateFile {
+  path: string;
+  content: string;
+}
+
+function readTree(dir: string, prefix = ''): TemplateFile[] {
+  const out: TemplateFile[] = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...readTree(dir, rel));
+    else if (entry.isFile()) out.push({ path: rel, content: readFileSync(join(dir, rel), 'utf8') });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+function exampleFiles(): TemplateFile[] {
+  const files = readTree(join(TEMPLATES, 'example'));
+  const workflow = readTree(join(TEMPLATES, 'init')).filter((f) => f.path.startsWith('.github/') || f.path.startsWith('.vscode/'));
+  return [...files, ...workflow];
+}
+
+function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+async function answers(ctx: Context, target: string, options: Record<string, unknown>): Promise<InitAnswers> {
+  const defaults: InitAnswers = {
+    company: (options.company as string | undefined) ?? 'My Company',
+    stage: (options.stage as InitAnswers['stage'] | undefined) ?? 'early',
+    segments: String(options.segments ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+  if (options.yes || !ctx.interactive) return defaults;
+  const { input, select } = await import('@inquirer/prompts');
+  const company = await input({ message: 'Company name (shown in reports)', default: options.company ? defaults.company : titleOf(basename(target)) });
+  const stage = await select({
+    message: 'Company stage (picks the budget guidance)',
+    choices: [
+      { name: 'early (0→1): branding & positioning first', value: 'early' as const },
+      { name: 'scaling (1→10): demand generation first', value: 'scaling' as const },
+      { name: 'leader: demand generation and customer marketing', value: 'leader' as const },
+    ],
+    default: defaults.stage,
+  });
+  const segmentText = await input({ message: 'First segments, comma-separated (leave empty for one example segment)', default: defaults.segments.join(', ') });
+  return { company, stage, segments: segmentText.split(',').map((s) => s.trim()).filter(Boolean) };
+}
+
+function titleOf(folder: string): string {
+  const words = folder.replace(/[-_]+/g, ' ').trim();
+  return words ? words.replace(/\b\w/g, (c) => c.toUpperCase()) : 'My Company';
+}
+
+async function scaffoldFiles(ctx: Context, target: string, options: Record<string, unknown>): Promise<TemplateFile[]> {
+  const a = await answers(ctx, target, options);
+  const ids = a.segments.map(slug);
+  const bad = a.segments.filter((_, i) => !ids[i]);
+  if (bad.length > 0) throw new UsageError(`segment names need letters or digits: ${bad.join(', ')}`);
+  if (new Set(ids).size !== ids.length) throw new UsageError('two segment names give the same id');
+
+  const out: TemplateFile[] = [];
+  for (const f of readTree(join(TEMPLATES, 'init'))) {
+    if (f.path === 'abx.config.yaml') {
+      out.push({ path: f.path, content: f.content.replace('{{company}}', JSON.stringify(a.company)).replace('{{stage}}', a.stage) });
+    } else if (f.path === 'segments/example-segment.md' && ids.length > 0) {
+      const share = ids.length <= 4 ? 25 : Math.floor(100 / ids.length);
+      a.segments.forEach((name, i) => {
+        out.push({
+          path: `segments/${ids[i]}.md`,
+          content: f.content
+            .replace(/^name: Example Segment( *)/m, (_m, pad: string) => `name: ${JSON.stringify(name)}${pad}`)
+            .replace(/^# Example Segment$/m, `# ${name.replace(/[\r\n]/g, ' ')}`)
+            .replace(/^budget_share: 25/m, `budget_share: ${share}`),
+        });
+      });
+    } else if (ids.length > 0 && (f.path.startsWith('accounts/') || f.path.startsWith('journeys/'))) {
+      out.push({ path: f.path, content: f.content.replace(/^segment: example-segment/m, `segment: ${ids[0]}`) });
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+/** How a failure reads on stderr: one clear line, problems where a config is invalid, a stack only with ABX_DEBUG=1. */
+import { ConfigInvalid, WorkspaceError } from '../workspace/load.js';
+import { UsageError } from './context.js';
+import { GitError } from '../workspace/git.js';
+import { renderStylish } from '../format/stylish.js';
+import { Chalk } from 'chalk';
+
+export function describeFailure(err: unknown, debug: boolean): string {
+  if (err instanceof ConfigInvalid) {
+    const plain = new Chalk({ level: 0 });
+    return `${renderStylish(err.problems, { chalk: plain, quiet: true, files: 1 })}abx: abx.config.yaml is invalid: fix the problems above\n`;
+  }
+  if (err instanceof UsageError || err instanceof WorkspaceError || err instanceof GitError) {
+    return `abx: ${err.message}\n`;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  if (debug) return `abx: internal error: ${err instanceof Error && err.stack ? err.stack : message}\n`;
+  return `abx: internal error: ${message}\n(run again with ABX_DEBUG=1 to see where it happened, and please report it)\n`;
+}

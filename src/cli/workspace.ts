@@ -1,0 +1,12 @@
+/** Loading the workspace for a command, with the as-of date the global options name. */
+import { loadWorkspace, type Workspace } from '../workspace/load.js';
+import type { Context } from './context.js';
+
+export function openWorkspace(ctx: Context): Promise<Workspace> {
+  return loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today });
+}
+
+/** Problems of the workspace, the config's warnings included. */
+export function allProblems(ws: Workspace) {
+  return [...ws.configProblems, ...ws.analysis.problems];
+}

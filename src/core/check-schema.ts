@@ -1,0 +1,121 @@
+/**
+ * Runs a zod schema over parsed YAML and turns the outcome into findings with data paths:
+ * `schema` for wrong values, `unknown-key` for keys no schema names. Unknown keys are found by
+ * walking the schema beside the data rather than with strict objects, because they are warnings
+ * (the file still validates) and strict objects would drop `__proto__` unreported.
+ */
+import type { z } from 'zod';
+import type { DataPath, Finding } from './problem.js';
+import { didYouMean } from './suggest.js';
+
+export function formatPath(path: DataPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+export interface SchemaCheck<T> {
+  data: T | undefined;
+  findings: Finding[];
+}
+
+export function checkSchema<S extends z.ZodType>(schema: S, input: unknown, label: string): SchemaCheck<z.output<S>> {
+  const findings: Finding[] = [];
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const seen = new Set<string>();
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const name = path.length ? formatPath(path) : label;
+      const message = `${name} ${issue.message}`;
+      const key = `${name}\u0000${issue.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push({ rule: 'schema', path, message });
+    }
+  }
+  collectUnknownKeys(schema, input, [], findings);
+  return { data: result.success ? result.data : undefined, findings };
+}
+
+// zod 4 keeps a schema's definition under `_zod.def`; only the parts needed to walk shapes are typed here.
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  catchall?: z.ZodType;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+  items?: z.ZodType[];
+  in?: z.ZodType;
+}
+
+function defOf(schema: z.ZodType): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+function isPlainMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function collectUnknownKeys(schema: z.ZodType, value: unknown, path: (string | number)[], out: Finding[]): void {
+  if (value === null || typeof value !== 'object') return;
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'readonly':
+    case 'nonoptional':
+      if (def.innerType) collectUnknownKeys(def.innerType, value, path, out);
+      return;
+    case 'pipe':
+      if (def.in) collectUnknownKeys(def.in, value, path, out);
+      return;
+    case 'object': {
+      if (!isPlainMap(value) || !def.shape) return;
+      const shape = def.shape;
+      const open = def.catchall !== undefined && defOf(def.catchall).type !== 'never';
+      for (const key of Object.keys(value)) {
+        const child = Object.prototype.hasOwnProperty.call(shape, key) ? shape[key] : undefined;
+        if (child) {
+          collectUnknownKeys(child, value[key], [...path, key], out);
+        } else if (open && def.catchall) {
+          collectUnknownKeys(def.catchall, value[key], [...path, key], out);
+        } else {
+          const where = path.length ? ` in ${formatPath(path)}` : '';
+          out.push({
+            rule: 'unknown-key',
+            path: [...path, key],
+            message: `unknown key "${key}"${where}${didYouMean(key, Object.keys(shape))}`,
+          });
+        }
+      }
+      return;
+    }
+    case 'array':
+      if (!Array.isArray(value) || !def.element) return;
+      value.forEach((item, i) => collectUnknownKeys(def.element as z.ZodType, item, [...path, i], out));
+      return;
+    case 'record':
+      if (!isPlainMap(value) || !def.valueType) return;
+      for (const key of Object.keys(value)) collectUnknownKeys(def.valueType, value[key], [...path, key], out);
+      return;
+    case 'union': {
+      // Walk the one option whose shape fits the value: a list or a map.
+      const option = def.options?.find((o) => {
+        const t = defOf(o).type;
+        return Array.isArray(value) ? t === 'array' : t === 'object' || t === 'record';
+      });
+      if (option) collectUnknownKeys(option, value, path, out);
+      return;
+    }
+    default:
+      return;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Calendar dates are kept as `YYYY-MM-DD` strings everywhere and turned into day numbers
+ * (days since 1970-01-01, UTC) only for arithmetic, so no time zone can shift a date.
+ */
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+const MS_PER_DAY = 86_400_000;
+
+/** Day number of a real calendar date, or undefined (2026-02-30 is not a date). */
+export function dayNumber(date: string): number | undefined {
+  const m = DATE_RE.exec(date);
+  if (!m) return undefined;
+  return validDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function validDay(y: number, mo: number, d: number): number | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  return ms / MS_PER_DAY;
+}
+
+export function isDate(value: string): boolean {
+  return dayNumber(value) !== undefined;
+}
+
+/**
+ * Milliseconds since the epoch of a date (midnight UTC) or an ISO 8601 date-time
+ * (UTC when it names no offset), or undefined.
+ */
+export function instant(value: string): number | undefined {
+  const day = dayNumber(value);
+  if (day !== undefined) return day * MS_PER_DAY;
+  const m = DATE_TIME_RE.exec(value);
+  if (!m) return undefined;
+  const base = validDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  const h = Number(m[4]);
+  const min = Number(m[5]);
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  if (base === undefined || h > 23 || min > 59 || s > 59) return undefined;
+  const frac = m[7] === undefined ? 0 : Math.round(Number(m[7]) * 1000);
+  let offsetMin = 0;
+  const zone = m[8];
+  if (zone && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2));
+    if (oh > 23 || om > 59) return undefined;
+    offsetMin = sign * (oh * 60 + om);
+  }
+  return base * MS_PER_DAY + ((h * 60 + min - offsetMin) * 60 + s) * 1000 + frac;
+}
+
+export function isDateOrDateTime(value: string): boolean {
+  return instant(value) !== undefined;
+}
+
+/** The calendar day an instant falls on, in UTC. */
+export function dayOfInstant(ms: number): number {
+  return Math.floor(ms / MS_PER_DAY);
+}
+
+export function formatDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** `as-of − window < day ≤ as-of`: the one window rule used for engagement and the MQA. */
+export function withinWindow(day: number, asOfDay: number, windowDays: number): boolean {
+  return day > asOfDay - windowDays && day <= asOfDay;
+}
+
+export const HOURS_PER_DAY = 24;
+export const MS_PER_HOUR = 3_600_000;

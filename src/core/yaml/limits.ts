@@ -1,0 +1,137 @@
+/**
+ * Bounds that keep hostile YAML from hurting the process. They are checked on the text before
+ * any parser sees it (deep nesting can abort Node inside the `yaml` package, past any try/catch)
+ * and on the parsed data afterwards (aliases expand a small text into a huge tree).
+ */
+
+export const MAX_FLOW_DEPTH = 64;
+export const MAX_INDENT = 256;
+export const MAX_EXPANDED_NODES = 200_000;
+export const MAX_DATA_DEPTH = 64;
+
+export interface TextLimitViolation {
+  message: string;
+  /** 1-based line within the YAML text. */
+  line: number;
+  column: number;
+}
+
+/** Rejects nesting too deep for the parsers, and YAML directives (which change how values are read). */
+export function checkYamlText(text: string): TextLimitViolation | undefined {
+  let line = 1;
+  let lineStart = 0;
+  let depth = 0;
+  let quote: '"' | "'" | '' = '';
+  let atLineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) {
+      line++;
+      lineStart = i + 1;
+      atLineStart = true;
+      indent = 0;
+      // A single-quoted or double-quoted scalar may span lines; flow depth carries over too.
+      continue;
+    }
+    if (atLineStart) {
+      if (ch === 32 /* space */ || ch === 45 /* - */ || ch === 9) {
+        indent++;
+        if (indent > MAX_INDENT) {
+          return { message: `nesting is too deep (more than ${MAX_INDENT} columns of indentation)`, line, column: i - lineStart + 1 };
+        }
+        continue;
+      }
+      atLineStart = false;
+      if (ch === 37 /* % */ && indent === 0 && quote === '') {
+        return { message: 'YAML directives (lines starting with %) are not allowed in frontmatter', line, column: 1 };
+      }
+    }
+    if (quote !== '') {
+      if (quote === '"' && ch === 92 /* \\ */) i++;
+      else if (ch === (quote === '"' ? 34 : 39)) quote = '';
+      continue;
+    }
+    if (ch === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl - 1;
+      continue;
+    }
+    if (ch === 34 || ch === 39) {
+      const prev = i === 0 ? 32 : text.charCodeAt(i - 1);
+      // Quotes open a scalar only at the start of one; an apostrophe inside words is text.
+      if (prev === 32 || prev === 9 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || i === lineStart) {
+        quote = ch === 34 ? '"' : "'";
+      }
+      continue;
+    }
+    if (ch === 91 /* [ */ || ch === 123 /* { */) {
+      depth++;
+      if (depth > MAX_FLOW_DEPTH) {
+        return { message: `nesting is too deep (more than ${MAX_FLOW_DEPTH} levels of [ and {)`, line, column: i - lineStart + 1 };
+      }
+    } else if ((ch === 93 || ch === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+export type DataLimitViolation = 'cycle' | 'size' | 'depth';
+
+/**
+ * Measures the tree the data would become if every alias were copied out, without copying:
+ * shared subtrees are counted once per reference through a memo, so this stays linear.
+ */
+export function checkExpandedData(data: unknown): DataLimitViolation | undefined {
+  const sizes = new Map<object, number>();
+  const depths = new Map<object, number>();
+  const active = new Set<object>();
+  let violation: DataLimitViolation | undefined;
+
+  const visit = (value: unknown): [number, number] => {
+    if (violation || value === null || typeof value !== 'object') return [1, 0];
+    const known = sizes.get(value);
+    if (known !== undefined) return [known, depths.get(value) ?? 0];
+    if (active.has(value)) {
+      violation = 'cycle';
+      return [1, 0];
+    }
+    active.add(value);
+    let size = 1;
+    let depth = 0;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (const child of children) {
+      const [s, d] = visit(child);
+      size += s;
+      if (d + 1 > depth) depth = d + 1;
+      if (size > MAX_EXPANDED_NODES) {
+        violation = 'size';
+        break;
+      }
+      if (depth > MAX_DATA_DEPTH) {
+        violation = 'depth';
+        break;
+      }
+    }
+    active.delete(value);
+    sizes.set(value, size);
+    depths.set(value, depth);
+    return [size, depth];
+  };
+
+  visit(data);
+  return violation;
+}
+
+export function describeDataViolation(v: DataLimitViolation): string {
+  switch (v) {
+    case 'cycle':
+      return 'an alias refers to the node that contains it (a cycle)';
+    case 'size':
+      return `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values (an alias bomb?)`;
+    case 'depth':
+      return `data is nested more than ${MAX_DATA_DEPTH} levels deep`;
+  }
+}

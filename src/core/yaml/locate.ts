@@ -1,0 +1,57 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Document } from 'yaml';
+import type { DataPath } from '../problem.js';
+
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * Finds where a data path sits in a YAML document: the key of the pair that holds the value
+ * (what a reader looks for), or the item itself inside a list. A path that leaves the document
+ * (a missing key) lands on the deepest part that exists, so every problem has a real position.
+ */
+export function locatePath(doc: Document.Parsed, lineCounter: LineCounter, path: DataPath): Span {
+  let node: unknown = doc.contents;
+  let start: number | undefined;
+  let end: number | undefined;
+  if (isNode(node) && node.range) {
+    start = node.range[0];
+    end = node.range[1];
+  }
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+      if (!pair) break;
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      start = key?.range?.[0] ?? start;
+      end = value?.range?.[1] ?? key?.range?.[1] ?? end;
+      node = value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item?.range) break;
+      start = item.range[0];
+      end = item.range[1];
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (start === undefined) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const a = lineCounter.linePos(start);
+  const b = lineCounter.linePos(Math.max(start, end ?? start));
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+function isNode(v: unknown): v is Node {
+  return typeof v === 'object' && v !== null && 'range' in v;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}

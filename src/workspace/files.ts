@@ -1,0 +1,107 @@
+/**
+ * Finding a workspace's files and reading them safely: a link that leaves the workspace is not
+ * followed, and binary, oversized or non-UTF-8 files become a located error, never a crash.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { SourceFile } from '../core/analyze.js';
+import { KINDS, type Kind } from '../core/schemas.js';
+import { globBase, globToRegExp } from './glob.js';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+
+export interface ListedFile {
+  path: string;
+  kind: Kind;
+}
+
+/** Every file some kind's glob matches, each once (the first kind in KINDS order wins), sorted by path. */
+export function listWorkspaceFiles(root: string, paths: Record<Kind, string>): ListedFile[] {
+  const matchers = KINDS.map((kind) => ({ kind, re: globToRegExp(paths[kind]) }));
+  const bases = [...new Set(KINDS.map((k) => globBase(paths[k])))];
+  // Walk each base folder once; a base inside another base is covered by the outer walk.
+  const roots = bases.filter((b) => !bases.some((o) => o !== b && (o === '' || b.startsWith(`${o}/`))));
+  const seen = new Set<string>();
+  const out: ListedFile[] = [];
+  for (const base of roots) {
+    walk(root, base, (rel) => {
+      if (seen.has(rel)) return;
+      seen.add(rel);
+      const hit = matchers.find((m) => m.re.test(rel));
+      if (hit) out.push({ path: rel, kind: hit.kind });
+    });
+  }
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out;
+}
+
+function walk(root: string, rel: string, visit: (rel: string) => void): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(rel === '' ? root : join(root, rel), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) walk(root, child, visit);
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      // Linked folders are not followed (no loops); linked files are checked when read.
+      visit(child);
+    }
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+}
+
+/** Reads a workspace file as text, or says why it cannot be read. */
+export function readSourceFile(root: string, realRoot: string, file: ListedFile): SourceFile {
+  const abs = join(root, file.path);
+  const fail = (unreadable: string): SourceFile => ({ path: file.path, kind: file.kind, unreadable });
+  try {
+    let stat = lstatSync(abs);
+    if (stat.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = realpathSync(abs);
+      } catch {
+        return fail('the file is a symbolic link to nothing');
+      }
+      if (!isInside(realRoot, real)) return fail('the file is a symbolic link to a place outside the workspace: abx does not read it');
+      stat = statSync(real);
+    }
+    if (!stat.isFile()) return fail('not a regular file');
+    if (stat.size > MAX_FILE_BYTES) return fail(`the file is ${formatBytes(stat.size)}, larger than the 1 MiB limit`);
+    const bytes = readFileSync(abs);
+    if (bytes.includes(0)) return fail('the file is binary (it contains NUL bytes), not markdown or YAML');
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return fail('the file is not valid UTF-8 text');
+    }
+    return { path: file.path, kind: file.kind, text };
+  } catch (err) {
+    return fail(`the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+
+export function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}

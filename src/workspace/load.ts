@@ -1,0 +1,118 @@
+/** load → validate → score: reads the config and files of a workspace and hands them to the core. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, type Analysis, type CustomCheck, type SourceFile } from '../core/analyze.js';
+import { checkSchema } from '../core/check-schema.js';
+import { resolveConfig, severityOf, type Config } from '../core/config.js';
+import { compareProblems, type Finding, type Problem } from '../core/problem.js';
+import { configSchema, type Kind } from '../core/schemas.js';
+import { locatePath } from '../core/yaml/locate.js';
+import { parseYamlDocument, type ParsedDocument } from '../core/yaml/parse.js';
+import { listWorkspaceFiles, readSourceFile, realRootOf } from './files.js';
+import { CONFIG_FILE, findRoot } from './root.js';
+
+export class WorkspaceError extends Error {}
+
+export interface LoadedConfig {
+  config: Config | undefined;
+  problems: Problem[];
+  document: ParsedDocument | undefined;
+}
+
+/** Reads abx.config.yaml. Problems are located; an invalid config leaves `config` undefined. */
+export function loadConfigText(text: string | undefined, unreadable?: string): LoadedConfig {
+  const at = (findings: Finding[], doc: ParsedDocument | undefined, config?: Config): Problem[] =>
+    findings.flatMap((f) => {
+      const severity = severityOf(config, f.rule);
+      if (!severity) return [];
+      const span = f.line !== undefined ? { line: f.line, column: f.column ?? 1 } : doc ? locatePath(doc.doc, doc.lineCounter, f.path ?? []) : { line: 1, column: 1 };
+      return [{ file: CONFIG_FILE, line: span.line, column: span.column, severity, rule: f.rule, message: f.message }];
+    });
+  if (text === undefined) {
+    return { config: undefined, document: undefined, problems: at([{ rule: 'file-unreadable', line: 1, column: 1, message: unreadable ?? 'cannot be read' }], undefined) };
+  }
+  const document = parseYamlDocument(text);
+  if (!document.result.ok) {
+    const e = document.result.error;
+    return { config: undefined, document, problems: at([{ rule: 'frontmatter-syntax', line: e.line, column: e.column, message: e.message }], document) };
+  }
+  const data = document.result.data ?? {};
+  const checked = checkSchema(configSchema, data, 'the config');
+  if (!checked.data) return { config: undefined, document, problems: at(checked.findings, document) };
+  const { config, findings } = resolveConfig(checked.data);
+  const all = [...checked.findings, ...findings];
+  const problems = at(all, document, config);
+  const broken = problems.some((p) => p.severity === 'error');
+  return { config: broken ? undefined : config, document, problems };
+}
+
+export interface LoadOptions {
+  /** Where to start looking for the workspace root. */
+  cwd: string;
+  /** The as-of date from the command line; the config's `as_of`, then `today`, follow. */
+  asOf?: string;
+  today: string;
+}
+
+export interface Workspace {
+  root: string;
+  config: Config;
+  configDocument: ParsedDocument | undefined;
+  /** Problems of abx.config.yaml itself (warnings only; errors stop the load). */
+  configProblems: Problem[];
+  analysis: Analysis;
+  sources: SourceFile[];
+}
+
+export class ConfigInvalid extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('the workspace config is invalid');
+  }
+}
+
+export function requireRoot(cwd: string): string {
+  const root = findRoot(cwd);
+  if (!root) throw new WorkspaceError(`no ${CONFIG_FILE} found in ${cwd} or any folder above it: run abx init to create a workspace`);
+  return root;
+}
+
+export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
+  const root = requireRoot(options.cwd);
+  const configSource = readSourceFile(root, realRootOf(root), { path: CONFIG_FILE, kind: 'kpis' });
+  const loaded = loadConfigText(configSource.text, configSource.unreadable);
+  if (!loaded.config) throw new ConfigInvalid(loaded.problems);
+  const config = loaded.config;
+  const customChecks = await loadCustomChecks(root, config, loaded);
+  if (loaded.problems.some((p) => p.severity === 'error')) throw new ConfigInvalid(loaded.problems);
+
+  const realRoot = realRootOf(root);
+  const sources = listWorkspaceFiles(root, config.paths).map((f) => readSourceFile(root, realRoot, f));
+  const asOf = options.asOf ?? config.asOf ?? options.today;
+  const analysis = analyze({ config, files: sources, asOf, customChecks });
+  loaded.problems.sort(compareProblems);
+  return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
+}
+
+/** Compiles the JSON Schemas named in the config's `schemas`; ajv is loaded only when there are any. */
+async function loadCustomChecks(root: string, config: Config, loaded: LoadedConfig): Promise<Partial<Record<Kind, CustomCheck>>> {
+  const entries = Object.entries(config.schemas) as [Kind, string][];
+  if (entries.length === 0) return {};
+  const { compileCustomSchema } = await import('./custom-schemas.js');
+  const checks: Partial<Record<Kind, CustomCheck>> = {};
+  for (const [kind, path] of entries) {
+    const result = compileCustomSchema(root, path);
+    if ('error' in result) {
+      const span = loaded.document ? locatePath(loaded.document.doc, loaded.document.lineCounter, ['schemas', kind]) : { line: 1, column: 1 };
+      loaded.problems.push({ file: CONFIG_FILE, line: span.line, column: span.column, severity: 'error', rule: 'schema', message: `schemas.${kind}: ${result.error}` });
+    } else {
+      checks[kind] = result.check;
+    }
+  }
+  return checks;
+}
+
+export function readText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+export { join as joinPath };

@@ -1,0 +1,48 @@
+/**
+ * Writing workspace files without ever leaving half a file behind or writing through a link:
+ * a temporary file in the same folder (exclusive create, fsync), then a rename over the target,
+ * with the target's mode kept. A reader sees the old file or the new one, never a mix.
+ */
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { isInside } from './files.js';
+
+export class UnsafeWriteError extends Error {}
+
+export function writeFileAtomic(root: string, path: string, content: string): void {
+  const realRoot = realpathSync(root);
+  let mode = 0o644;
+  try {
+    const stat = lstatSync(path);
+    if (!stat.isFile()) throw new UnsafeWriteError(`${path} is not a regular file (a link or a folder): abx does not write through it`);
+    mode = stat.mode & 0o7777;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const realDir = realpathSync(dir);
+  if (!isInside(realRoot, realDir)) throw new UnsafeWriteError(`${path} is outside the workspace: abx does not write there`);
+
+  const temp = join(realDir, `.${basename(path)}.abx-${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', mode);
+  try {
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    // The umask may have narrowed the mode at creation.
+    chmodSync(temp, mode);
+    renameSync(temp, join(realDir, basename(path)));
+  } catch (err) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    throw err;
+  }
+}
