@@ -12,7 +12,7 @@ import { compareProblems, type DataPath, type Finding, type Problem } from './pr
 import { accountRules } from './rules/account-rules.js';
 import { betRules, journeyRules, segmentRules } from './rules/kind-rules.js';
 import { crossFileRules } from './rules/cross-file.js';
-import { KIND_SCHEMAS, accountSchema, type Account, type Bet, type Journey, type Kind, type KpiRecord, type Segment } from './schemas.js';
+import { KIND_SCHEMAS, accountSchema, kpiRecordSchema, type Account, type Bet, type Journey, type Kind, type KpiRecord, type Segment } from './schemas.js';
 import { scoreAccount, type AccountScore } from './scoring/account.js';
 import { parseYaml, parseYamlDocument, type ParsedDocument } from './yaml/parse.js';
 import { locatePath } from './yaml/locate.js';
@@ -131,6 +131,14 @@ export function analyze(input: AnalyzeInput): Analysis {
     }
 
     let typed = checked.data;
+    if (typed === undefined && source.kind === 'kpis' && Array.isArray(data)) {
+      // Valid records of a KPI file still count; the broken ones are reported.
+      data.forEach((item, index) => {
+        const record = kpiRecordSchema.safeParse(item);
+        if (record.success) kpis.push({ record: record.data, file: source.path, index });
+      });
+      continue;
+    }
     if (typed === undefined && source.kind === 'accounts') {
       const salvaged = salvageAccount(data, checked.findings);
       if (salvaged) {
@@ -165,7 +173,9 @@ export function analyze(input: AnalyzeInput): Analysis {
   }
 
   const byPath = new Map(states.map((s) => [s.source.path, s]));
-  const cross = crossFileRules({ segments, accounts, bets, journeys, kpis, kpiIds: KPI_IDS });
+  const fileIds = { segments: new Set<string>(), accounts: new Set<string>() };
+  for (const st of states) if (st.source.kind === 'segments' || st.source.kind === 'accounts') fileIds[st.source.kind].add(st.id);
+  const cross = crossFileRules({ segments, accounts, bets, journeys, kpis, kpiIds: KPI_IDS, fileIds });
   for (const { file, finding } of cross) byPath.get(file)?.findings.push(finding);
 
   const scores = new Map<string, AccountScore>();
@@ -291,10 +301,16 @@ function salvageAccount(data: unknown, findings: Finding[]): { account: Account;
     if (f.rule !== 'schema' || !f.path || f.path.length === 0) continue;
     const [top, index] = f.path;
     if (typeof top !== 'string' || top === 'name') return undefined;
-    if ((LISTS as readonly string[]).includes(top) && typeof index === 'number' && Array.isArray(copy[top])) {
+    const value = copy[top];
+    if ((LISTS as readonly string[]).includes(top) && typeof index === 'number' && Array.isArray(value)) {
       const set = dropItems.get(top) ?? new Set<number>();
       set.add(index);
       dropItems.set(top, set);
+    } else if (top !== 'pure' && typeof index === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      // A broken fact or given fit component: drop that one key, keep the rest of the map.
+      const map: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+      delete map[index];
+      copy[top] = map;
     } else {
       delete copy[top];
     }

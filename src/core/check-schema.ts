@@ -9,6 +9,11 @@ import type { DataPath, Finding } from './problem.js';
 import { didYouMean } from './suggest.js';
 
 export function formatPath(path: DataPath): string {
+  // A KPI file is a list: its items read as records, counted from 1.
+  if (typeof path[0] === 'number') {
+    const rest = formatPath(path.slice(1));
+    return `record ${path[0] + 1}${rest ? ` ${rest}` : ''}`;
+  }
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;

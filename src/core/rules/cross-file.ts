@@ -11,6 +11,8 @@ export interface CrossFileInput {
   journeys: Map<string, Entry<Journey>>;
   kpis: KpiEntry[];
   kpiIds: readonly string[];
+  /** Ids of every file of a kind, read or not: a reference to a broken file is not an unknown reference. */
+  fileIds: { segments: Set<string>; accounts: Set<string> };
 }
 
 export interface FileFinding {
@@ -20,20 +22,20 @@ export interface FileFinding {
 
 export function crossFileRules(input: CrossFileInput): FileFinding[] {
   const out: FileFinding[] = [];
-  const reference = (file: string, ids: Map<string, unknown>, kind: string, value: string, path: (string | number)[], name: string) => {
+  const reference = (file: string, ids: Set<string>, kind: string, value: string, path: (string | number)[], name: string) => {
     if (ids.has(value)) return;
     out.push({ file, finding: { rule: 'unknown-reference', path, message: `${name} "${value}" names no ${kind} file${didYouMean(value, ids.keys())}` } });
   };
 
   for (const a of input.accounts.values()) {
-    if (a.data.segment) reference(a.file, input.segments, 'segment', a.data.segment, ['segment'], 'segment');
+    if (a.data.segment) reference(a.file, input.fileIds.segments, 'segment', a.data.segment, ['segment'], 'segment');
   }
   for (const b of input.bets.values()) {
-    b.data.segments?.forEach((id, i) => reference(b.file, input.segments, 'segment', id, ['segments', i], `segments[${i}]`));
-    b.data.accounts?.forEach((id, i) => reference(b.file, input.accounts, 'account', id, ['accounts', i], `accounts[${i}]`));
+    b.data.segments?.forEach((id, i) => reference(b.file, input.fileIds.segments, 'segment', id, ['segments', i], `segments[${i}]`));
+    b.data.accounts?.forEach((id, i) => reference(b.file, input.fileIds.accounts, 'account', id, ['accounts', i], `accounts[${i}]`));
   }
   for (const j of input.journeys.values()) {
-    if (j.data.segment) reference(j.file, input.segments, 'segment', j.data.segment, ['segment'], 'segment');
+    if (j.data.segment) reference(j.file, input.fileIds.segments, 'segment', j.data.segment, ['segment'], 'segment');
   }
 
   // One error, on the segment whose share takes the total past 100.
@@ -69,7 +71,7 @@ export function crossFileRules(input: CrossFileInput): FileFinding[] {
     const key = `${kpi}\u0000${period}`;
     const first = seen.get(key);
     if (first) {
-      const where = first.file === entry.file ? `item ${first.index + 1} of this file` : first.file;
+      const where = first.file === entry.file ? `record ${first.index + 1} of this file` : first.file;
       out.push({ file: entry.file, finding: { rule: 'duplicate-id', path: [entry.index], message: `${kpi} for ${period} is already recorded in ${where}` } });
     } else {
       seen.set(key, entry);

@@ -236,8 +236,8 @@ export function scoreAccount(input: ScoreInput): { score: AccountScore; findings
   if (fit.tier === 1 || pure?.tier === 1) {
     const roles = new Set((account.buying_committee ?? []).map((m) => m.role));
     const lacks: string[] = [];
-    if (!roles.has('champion')) lacks.push('a champion');
-    if (!roles.has('economic-buyer') && !roles.has('decision-maker')) lacks.push('an economic buyer or decision maker');
+    if (!roles.has('champion')) lacks.push('champion');
+    if (!roles.has('economic-buyer') && !roles.has('decision-maker')) lacks.push('economic buyer or decision maker');
     if (lacks.length > 0) {
       findings.push({
         rule: 'tier1-coverage',
