@@ -16,6 +16,7 @@ import { KIND_SCHEMAS, accountSchema, kpiRecordSchema, type Account, type Bet, t
 import { scoreAccount, type AccountScore } from './scoring/account.js';
 import { parseYaml, parseYamlDocument, type ParsedDocument } from './yaml/parse.js';
 import { locatePath } from './yaml/locate.js';
+import { locateFast } from './yaml/locate-fast.js';
 import { ID_PATTERN } from './schemas.js';
 import { KPI_IDS } from './kpis.js';
 
@@ -250,9 +251,11 @@ function positionOf(state: FileState, finding: Finding): Pick<Problem, 'line' | 
   if (finding.line !== undefined) {
     return { line: finding.line, column: finding.column ?? 1, endLine: finding.endLine, endColumn: finding.endColumn };
   }
-  const doc = documentOf(state);
-  if (!doc) return { line: 1, column: 1 };
-  const span = locatePath(doc.doc, doc.lineCounter, finding.path ?? []);
+  // Line-shaped YAML is located from its lines; the Document is parsed only for the rest.
+  const fast = state.yamlText !== undefined && !state.document ? locateFast(state.yamlText, finding.path ?? []) : undefined;
+  const doc = fast ? undefined : documentOf(state);
+  if (!fast && !doc) return { line: 1, column: 1 };
+  const span = fast ?? locatePath(doc!.doc, doc!.lineCounter, finding.path ?? []);
   const offset = state.yamlLine - 1;
   return { line: span.line + offset, column: span.column, endLine: span.endLine + offset, endColumn: span.endColumn };
 }

@@ -121,10 +121,11 @@ export function checkGeneratedBlocks(entry: Entry<Account>, score: AccountScore,
 }
 
 /**
- * The file text with its generated blocks rewritten (and missing pure/fit blocks appended),
+ * The file text with its generated blocks rewritten (and missing pure/fit blocks appended unless
+ * `appendMissing` is false),
  * every byte outside the blocks kept. Returns the text unchanged when a block is malformed.
  */
-export function writeBlocks(text: string, bodyOffset: number, score: AccountScore): string {
+export function writeBlocks(text: string, bodyOffset: number, score: AccountScore, options: { appendMissing?: boolean } = {}): string {
   const body = text.slice(bodyOffset);
   const scan = scanBlocks(body);
   if (scan.problems.length > 0) return text;
@@ -140,7 +141,7 @@ export function writeBlocks(text: string, bodyOffset: number, score: AccountScor
   }
   out += body.slice(cursor);
   for (const name of BLOCK_NAMES) {
-    if (present.has(name)) continue;
+    if (present.has(name) || options.appendMissing === false) continue;
     const head = text.slice(0, bodyOffset) + out;
     const sep = head.endsWith(eol + eol) || (out === '' && head.endsWith('\n')) ? '' : head.endsWith('\n') ? eol : eol + eol;
     out += `${sep}<!-- abx:begin ${name} -->${eol}${renderBlock(name, score).join(eol)}${eol}<!-- abx:end ${name} -->${eol}`;

@@ -15,12 +15,23 @@ export function dayNumber(date: string): number | undefined {
   return validDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Arithmetic rather than a Date round trip (called for every date of every file). Years before
+ * 100 are not dates, as with Date.UTC, which reads them as 1900-1999.
+ */
 function validDay(y: number, mo: number, d: number): number | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return ms / MS_PER_DAY;
+  if (y < 100 || mo < 1 || mo > 12 || d < 1) return undefined;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 && leap ? 29 : (MONTH_DAYS[mo - 1] ?? 0))) return undefined;
+  // Days from the civil date (H. Hinnant's algorithm), with years starting in March.
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((mo + 9) % 12) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function isDate(value: string): boolean {

@@ -1,4 +1,8 @@
-/** Git, through the git binary: the only way abx touches history. */
+/**
+ * Git, through the git binary: the only way abx touches history. Everything here reads; abx never
+ * checks out, stashes or clones. Failures that the user can fix (not a repository, an unknown
+ * revision) are GitErrors: one line on stderr, exit status 2.
+ */
 import { spawnSync } from 'node:child_process';
 
 export class GitError extends Error {}
@@ -11,8 +15,10 @@ export interface GitResult {
   available: boolean;
 }
 
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+
 export function git(cwd: string, args: readonly string[], input?: string): GitResult {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', input, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', input, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ...GIT_ENV } });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     return { ok: false, stdout: '', stderr: String(r.error.message), available: code !== 'ENOENT' };
@@ -23,4 +29,126 @@ export function git(cwd: string, args: readonly string[], input?: string): GitRe
 export function isInsideRepository(dir: string): boolean {
   const r = git(dir, ['rev-parse', '--is-inside-work-tree']);
   return r.ok && r.stdout.trim() === 'true';
+}
+
+/** Runs git and returns stdout, or throws a GitError saying what failed in one line. */
+function gitOrThrow(cwd: string, args: readonly string[], what: string): string {
+  const r = git(cwd, args);
+  if (!r.available) throw new GitError('git is not installed (or not on PATH): this command reads the repository history');
+  if (!r.ok) throw new GitError(`${what}: ${firstLine(r.stderr) || 'git failed'}`);
+  return r.stdout;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.replace(/^(fatal|error): /, '').trim();
+}
+
+/** Fails with a clear message unless `dir` is inside a git work tree. */
+export function requireRepository(dir: string): void {
+  const r = git(dir, ['rev-parse', '--is-inside-work-tree']);
+  if (!r.available) throw new GitError('git is not installed (or not on PATH): this command reads the repository history');
+  if (!r.ok || r.stdout.trim() !== 'true') throw new GitError(`${dir} is not inside a git repository: this command compares revisions of the workspace`);
+}
+
+/** The full commit id a revision names; a GitError when it names none. */
+export function resolveCommit(cwd: string, rev: string): string {
+  if (rev.startsWith('-')) throw new GitError(`unknown revision "${rev}"`);
+  const r = git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  if (!r.available) throw new GitError('git is not installed (or not on PATH): this command reads the repository history');
+  if (!r.ok) throw new GitError(`unknown revision "${rev}": not a branch, tag or commit of this repository`);
+  return r.stdout.trim();
+}
+
+/** The first of `names` that resolves to a commit, or undefined. */
+export function firstExistingRevision(cwd: string, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const r = git(cwd, ['rev-parse', '--verify', '--quiet', `${name}^{commit}`]);
+    if (r.ok) return name;
+  }
+  return undefined;
+}
+
+export function mergeBase(cwd: string, a: string, b: string): string {
+  return gitOrThrow(cwd, ['merge-base', a, b], `no common ancestor of ${a} and ${b}`).trim();
+}
+
+/** The workspace folder's path inside the repository (`''` at the top, else `sub/dir/`). */
+export function prefixInRepository(dir: string): string {
+  return gitOrThrow(dir, ['rev-parse', '--show-prefix'], 'cannot place the workspace in the repository').replace(/\n$/, '');
+}
+
+export interface TreeEntry {
+  /** Relative to the folder git ran in, with `/`. */
+  path: string;
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  oid: string;
+  /** Bytes, for blobs. */
+  size: number;
+}
+
+/**
+ * Every file in the tree of `commit` below the folder git runs in (paths relative to it), with
+ * mode and size, so links and oversized files are known before anything is read.
+ */
+export function listTree(cwd: string, commit: string): TreeEntry[] {
+  const out = gitOrThrow(cwd, ['ls-tree', '-r', '-z', '--long', commit], `cannot list the files of ${commit}`);
+  const entries: TreeEntry[] = [];
+  for (const record of out.split('\0')) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
+    entries.push({ path: record.slice(tab + 1), mode: mode ?? '', type: (type ?? 'blob') as TreeEntry['type'], oid: oid ?? '', size: size === '-' ? 0 : Number(size) });
+  }
+  return entries;
+}
+
+/** The contents of blobs, by object id, through one `git cat-file --batch` process. */
+export function readBlobs(cwd: string, oids: readonly string[]): Map<string, Buffer> {
+  const blobs = new Map<string, Buffer>();
+  const unique = [...new Set(oids)];
+  if (unique.length === 0) return blobs;
+  const r = spawnSync('git', ['cat-file', '--batch'], { cwd, input: `${unique.join('\n')}\n`, maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, ...GIT_ENV } });
+  if (r.error || r.status !== 0) throw new GitError(`cannot read files from the repository: ${firstLine(String(r.stderr ?? r.error?.message ?? ''))}`);
+  const buf = r.stdout;
+  let at = 0;
+  while (at < buf.length) {
+    const nl = buf.indexOf(0x0a, at);
+    if (nl < 0) break;
+    const header = buf.subarray(at, nl).toString('utf8');
+    const [oid, type, size] = header.split(' ');
+    if (type === 'missing' || size === undefined) {
+      at = nl + 1;
+      continue;
+    }
+    const length = Number(size);
+    blobs.set(oid ?? '', buf.subarray(nl + 1, nl + 1 + length));
+    at = nl + 1 + length + 1;
+  }
+  return blobs;
+}
+
+export interface CommitInfo {
+  commit: string;
+  /** Author date, `YYYY-MM-DD` in the author's time zone. */
+  date: string;
+  author: string;
+  subject: string;
+}
+
+/**
+ * Commits reachable from `rev` that changed a file `pathspecs` match (relative to cwd; magic such
+ * as `:(literal)` or `:(glob)` allowed), newest first. Renames are not followed: an account's id
+ * is its file name.
+ */
+export function commitsTouching(cwd: string, rev: string, pathspecs: readonly string[]): CommitInfo[] {
+  const out = gitOrThrow(cwd, ['log', '-z', '--format=%H%x1f%ad%x1f%an%x1f%s', '--date=short', rev, '--', ...pathspecs], `cannot read the history of ${rev}`);
+  return out
+    .split('\0')
+    .filter((r) => r.trim() !== '')
+    .map((record) => {
+      const [commit, date, author, subject] = record.replace(/^\n/, '').split('\x1f');
+      return { commit: commit ?? '', date: date ?? '', author: author ?? '', subject: subject ?? '' };
+    });
 }

@@ -1,5 +1,76 @@
-import { UsageError, type Context } from '../context.js';
+/**
+ * `abx fmt`: every file's frontmatter in the normal layout (src/core/layout.ts) and every
+ * account's generated blocks up to date. Files that do not parse are reported and never written;
+ * writes are atomic. `--check` writes nothing and exits 1 when a file would change.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printable } from '../../core/frontmatter.js';
+import { normaliseLayout } from '../../core/layout.js';
+import { refreshBlocks } from '../../workspace/generated-blocks.js';
+import { writeFileAtomic } from '../../workspace/write.js';
+import { EXIT_OK, EXIT_PROBLEMS, type Context } from '../context.js';
+import { pathFilter } from '../paths.js';
+import { openWorkspace } from '../workspace.js';
+import { fileId } from '../../core/analyze.js';
 
-export async function run(_ctx: Context, _args: string[], _options: Record<string, unknown>): Promise<number> {
-  throw new UsageError('abx fmt is not available yet');
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export async function run(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
+  const check = Boolean(options.check);
+  const ws = await openWorkspace(ctx);
+  const filter = pathFilter(ctx.cwd, ws.root, args);
+  const sources = ws.sources.filter((s) => !filter || filter(s.path));
+
+  const changed: string[] = [];
+  const failures: string[] = [];
+  for (const source of sources) {
+    if (source.text === undefined) {
+      failures.push(`${source.path}:1:1: not formatted: ${source.unreadable ?? 'the file cannot be read'}`);
+      continue;
+    }
+    const abs = join(ws.root, source.path);
+    let original: string;
+    try {
+      original = readFileSync(abs, 'utf8');
+    } catch (err) {
+      failures.push(`${source.path}:1:1: not formatted: the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
+    const laid = normaliseLayout(original, source.kind === 'kpis');
+    if (!laid.ok) {
+      const why = laid.syntax ? 'frontmatter-syntax' : 'not formatted';
+      failures.push(`${source.path}:${laid.line}:${laid.column}: ${why}: ${printable(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}`);
+      continue;
+    }
+    let next = laid.text;
+    const score = source.kind === 'accounts' ? ws.analysis.scores.get(fileId(source.path, source.kind)) : undefined;
+    if (score && ws.analysis.accounts.get(score.id)?.file === source.path) next = refreshBlocks(next, score, { appendMissing: false });
+    if (next === original) continue;
+    changed.push(source.path);
+    if (!check) {
+      try {
+        writeFileAtomic(ws.root, abs, next);
+      } catch (err) {
+        changed.pop();
+        failures.push(`${source.path}:1:1: not written: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  for (const path of changed) ctx.stdout.write(`${path}\n`);
+  for (const f of failures) ctx.stderr.write(`${f}\n`);
+  if (!ctx.quiet) {
+    const unchanged = sources.length - changed.length - failures.length;
+    const head = check
+      ? changed.length === 0
+        ? `All ${plural(sources.length - failures.length, 'file is', 'files are')} formatted.`
+        : `${plural(changed.length, 'file', 'files')} would change: run abx fmt to rewrite ${changed.length === 1 ? 'it' : 'them'}.`
+      : changed.length === 0
+        ? `Nothing to change (${plural(unchanged, 'file', 'files')} already formatted).`
+        : `Formatted ${plural(changed.length, 'file', 'files')} (${unchanged} unchanged).`;
+    ctx.stderr.write(`${head}${failures.length > 0 ? ` ${plural(failures.length, 'file', 'files')} could not be formatted.` : ''}\n`);
+  }
+  if (failures.length > 0) return EXIT_PROBLEMS;
+  return check && changed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -7,7 +7,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type Context } from '../context.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../../templates/', import.meta.url));
 
-interface InitAnswers {
+export interface InitAnswers {
   company: string;
   stage: 'early' | 'scaling' | 'leader';
   segments: string[];
@@ -19,6 +19,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const force = Boolean(options.force);
 
   const files = example ? exampleFiles() : await scaffoldFiles(ctx, target, options);
+  files.push(...(await schemaFiles()));
   const existing = files.filter((f) => existsSync(join(target, f.path)));
   if (existing.length > 0 && !force) {
     ctx.stderr.write(
@@ -71,6 +72,12 @@ function exampleFiles(): TemplateFile[] {
   return [...files, ...workflow];
 }
 
+/** JSON Schemas for editors, generated now so they match this version of abx (.vscode/settings.json points at them). */
+async function schemaFiles(): Promise<TemplateFile[]> {
+  const { SCHEMA_KINDS, kindJsonSchema } = await import('../../core/json-schema.js');
+  return SCHEMA_KINDS.map((kind) => ({ path: `.abx/schemas/${kind}.schema.json`, content: `${JSON.stringify(kindJsonSchema(kind), null, 2)}\n` }));
+}
+
 function slug(name: string): string {
   return name
     .normalize('NFKD')
@@ -80,29 +87,51 @@ function slug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** The questions init asks, behind an interface so tests can answer them. */
+export interface InitPrompter {
+  input(message: string, defaultValue: string): Promise<string>;
+  selectStage(message: string, defaultValue: InitAnswers['stage']): Promise<InitAnswers['stage']>;
+}
+
+async function inquirerPrompter(): Promise<InitPrompter> {
+  const { input, select } = await import('@inquirer/prompts');
+  return {
+    input: (message, defaultValue) => input({ message, default: defaultValue }),
+    selectStage: (message, defaultValue) =>
+      select({
+        message,
+        choices: [
+          { name: 'early (0→1): branding & positioning first', value: 'early' as const },
+          { name: 'scaling (1→10): demand generation first', value: 'scaling' as const },
+          { name: 'leader: demand generation and customer marketing', value: 'leader' as const },
+        ],
+        default: defaultValue,
+      }),
+  };
+}
+
+export async function askInitAnswers(prompter: InitPrompter, defaults: InitAnswers): Promise<InitAnswers> {
+  const company = (await prompter.input('Company name (shown in reports)', defaults.company)).trim() || defaults.company;
+  const stage = await prompter.selectStage('Company stage (picks the budget guidance)', defaults.stage);
+  const segmentText = await prompter.input('First segments, comma-separated (leave empty for one example segment)', defaults.segments.join(', '));
+  return { company, stage, segments: splitList(segmentText) };
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 async function answers(ctx: Context, target: string, options: Record<string, unknown>): Promise<InitAnswers> {
   const defaults: InitAnswers = {
     company: (options.company as string | undefined) ?? 'My Company',
     stage: (options.stage as InitAnswers['stage'] | undefined) ?? 'early',
-    segments: String(options.segments ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    segments: splitList(String(options.segments ?? '')),
   };
   if (options.yes || !ctx.interactive) return defaults;
-  const { input, select } = await import('@inquirer/prompts');
-  const company = await input({ message: 'Company name (shown in reports)', default: options.company ? defaults.company : titleOf(basename(target)) });
-  const stage = await select({
-    message: 'Company stage (picks the budget guidance)',
-    choices: [
-      { name: 'early (0→1): branding & positioning first', value: 'early' as const },
-      { name: 'scaling (1→10): demand generation first', value: 'scaling' as const },
-      { name: 'leader: demand generation and customer marketing', value: 'leader' as const },
-    ],
-    default: defaults.stage,
-  });
-  const segmentText = await input({ message: 'First segments, comma-separated (leave empty for one example segment)', default: defaults.segments.join(', ') });
-  return { company, stage, segments: segmentText.split(',').map((s) => s.trim()).filter(Boolean) };
+  return askInitAnswers(await inquirerPrompter(), { ...defaults, company: options.company ? defaults.company : titleOf(basename(target)) });
 }
 
 function titleOf(folder: string): string {
@@ -132,8 +161,8 @@ async function scaffoldFiles(ctx: Context, target: string, options: Record<strin
             .replace(/^budget_share: 25/m, `budget_share: ${share}`),
         });
       });
-    } else if (ids.length > 0 && (f.path.startsWith('accounts/') || f.path.startsWith('journeys/'))) {
-      out.push({ path: f.path, content: f.content.replace(/^segment: example-segment/m, `segment: ${ids[0]}`) });
+    } else if (ids.length > 0 && /^(accounts|bets|journeys)\//.test(f.path)) {
+      out.push({ path: f.path, content: f.content.replace(/\bexample-segment\b/g, ids[0] as string) });
     } else {
       out.push(f);
     }

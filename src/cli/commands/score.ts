@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeBlocks } from '../../core/blocks.js';
 import { countBySeverity } from '../../core/problem.js';
 import type { AccountScore } from '../../core/scoring/account.js';
 import { didYouMean } from '../../core/suggest.js';
@@ -11,6 +10,7 @@ import { accountJson, CSV_COLUMNS, csvRow, scoresMarkdown, toCsv } from '../../f
 import { renderStylish } from '../../format/stylish.js';
 import type { Workspace } from '../../workspace/load.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
+import { refreshBlocks } from '../../workspace/generated-blocks.js';
 import { writeFileAtomic } from '../../workspace/write.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type Context } from '../context.js';
 import { allProblems, openWorkspace } from '../workspace.js';
@@ -117,9 +117,7 @@ function writeScoreBlocks(ws: Workspace, scores: readonly AccountScore[]): numbe
     if (!entry) continue;
     const path = join(ws.root, entry.file);
     const text = readFileSync(path, 'utf8');
-    // The body offset was measured on the text without a BOM.
-    const bom = text.startsWith('\uFEFF') ? 1 : 0;
-    const next = writeBlocks(text, entry.bodyOffset + bom, s);
+    const next = refreshBlocks(text, s);
     if (next !== text) {
       writeFileAtomic(ws.root, path, next);
       written++;

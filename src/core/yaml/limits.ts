@@ -18,6 +18,25 @@ export interface TextLimitViolation {
 
 /** Rejects nesting too deep for the parsers, and YAML directives (which change how values are read). */
 export function checkYamlText(text: string): TextLimitViolation | undefined {
+  return mayViolateTextLimits(text) ? scanYamlText(text) : undefined;
+}
+
+const DEEP_INDENT = new RegExp(`^[ \\t-]{${MAX_INDENT + 1}}`, 'm');
+
+/**
+ * A cheap look for what the scan below can object to: a `%` starting a line, more than
+ * MAX_INDENT columns of indentation, more than MAX_FLOW_DEPTH brackets in all. Most files have
+ * none of them and skip the character-by-character scan; the answer is the same either way.
+ */
+function mayViolateTextLimits(text: string): boolean {
+  if (text.charCodeAt(0) === 37 || text.includes('\n%') || DEEP_INDENT.test(text)) return true;
+  let brackets = 0;
+  for (let i = text.indexOf('[') ; i !== -1; i = text.indexOf('[', i + 1)) if (++brackets > MAX_FLOW_DEPTH) return true;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++brackets > MAX_FLOW_DEPTH) return true;
+  return false;
+}
+
+function scanYamlText(text: string): TextLimitViolation | undefined {
   let line = 1;
   let lineStart = 0;
   let depth = 0;
@@ -123,6 +142,74 @@ export function checkExpandedData(data: unknown): DataLimitViolation | undefined
 
   visit(data);
   return violation;
+}
+
+export interface TreeCheck {
+  violation: DataLimitViolation | undefined;
+  /**
+   * A key that js-yaml may have made from a number, null or a boolean ("1", "-2", "null", "true",
+   * "NaN", "Infinity"): its source text is lost, so the caller cannot be sure it matches.
+   */
+  oddKey: boolean;
+}
+
+/**
+ * checkExpandedData for data known to be a tree (parsed without anchors or aliases): the same
+ * walk, the same order and the same answer, without the bookkeeping for shared parts and cycles
+ * (shared parts, should any slip in, are counted once per reference, so the bound still holds).
+ * It also looks at every key on the way (see TreeCheck.oddKey).
+ */
+export function checkTreeData(data: unknown): TreeCheck {
+  let violation: DataLimitViolation | undefined;
+  let oddKey = false;
+  /** The depth of the value `visit` returned last (its size is the return value). */
+  let depthOut = 0;
+  const visit = (value: unknown): number => {
+    depthOut = 0;
+    if (violation || value === null || typeof value !== 'object') return 1;
+    let size = 1;
+    let depth = 0;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        size += visit(value[i]);
+        if (depthOut + 1 > depth) depth = depthOut + 1;
+        if (size > MAX_EXPANDED_NODES) {
+          violation = 'size';
+          break;
+        }
+        if (depth > MAX_DATA_DEPTH) {
+          violation = 'depth';
+          break;
+        }
+      }
+    } else {
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        if (!oddKey && isOddKey(key)) oddKey = true;
+        size += visit((value as Record<string, unknown>)[key]);
+        if (depthOut + 1 > depth) depth = depthOut + 1;
+        if (size > MAX_EXPANDED_NODES) {
+          violation = 'size';
+          break;
+        }
+        if (depth > MAX_DATA_DEPTH) {
+          violation = 'depth';
+          break;
+        }
+      }
+    }
+    depthOut = depth;
+    return size;
+  };
+  visit(data);
+  return { violation, oddKey };
+}
+
+function isOddKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  // digits and '-' (numbers), 'n' null, 't' true, 'f' false, 'N' NaN, 'I' Infinity; empty keys are "null" by then
+  if ((c >= 48 && c <= 57) || c === 45) return true;
+  return c === 110 || c === 116 || c === 102 || c === 78 || c === 73 ? key === 'null' || key === 'true' || key === 'false' || key === 'NaN' || key === 'Infinity' : false;
 }
 
 export function describeDataViolation(v: DataLimitViolation): string {

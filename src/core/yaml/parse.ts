@@ -10,7 +10,7 @@
  */
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, visit, isNode, type Document } from 'yaml';
-import { checkExpandedData, checkYamlText, describeDataViolation } from './limits.js';
+import { checkExpandedData, checkTreeData, checkYamlText, describeDataViolation } from './limits.js';
 
 export interface YamlError {
   message: string;
@@ -48,8 +48,28 @@ const CORE_TYPES = [
 
 const FAST_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: CORE_TYPES });
 
-/** Syntax the fast path leaves to the `yaml` package: tags, anchors, aliases, explicit keys, merge keys. */
-const EXOTIC = /(?:^|[\s[{,])(?:[!&*]|\?(?:\s|$)|<<)/m;
+/**
+ * Syntax the fast path leaves to the `yaml` package: node properties (tags `!`, anchors `&`),
+ * aliases `*`, explicit keys `? ` and merge keys `<<`. They can only stand where a node starts:
+ * after the indentation and `- ` of a line, after `: `, `? `, `- `, or after `[`, `{`, `,`
+ * (`:` too, for JSON-like flow keys). A ` & ` inside a plain scalar ("VP Quality & Compliance")
+ * is text and keeps the fast path. The pattern errs on the side of "exotic": a false hit only
+ * costs speed.
+ */
+const EXOTIC = /(?:^[ \t-]*|[-:?,[{][ \t]+|[:,[{])(?:[!&*]|\?(?:[ \t]|$)|<<)/m;
+
+/**
+ * A flow collection used as a key: `[a, b]: 1`, or a key with no value inside a flow map
+ * (`{{company}}`, `{x: 1, [a]}`). js-yaml makes such keys strings ("a,b", "[object Object]"), the
+ * `yaml` package an error. The second half also catches lists of flow collections (`[{a: 1}, [b]]`),
+ * which only costs those files the fast path.
+ */
+const FLOW_KEY = /[\]}][ \t]*:(?:[ \t]|$)|[{,]\s*[[{]/m;
+
+const LONE_CR = /\r(?!\n)/;
+/** A quote that opens a scalar and does not close on its line (conservative: a stray quote counts too). */
+const OPEN_DOUBLE = /(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$/m;
+const OPEN_SINGLE = /(?:^|[\s[{,:])'[^'\n]*$/m;
 
 const DOC_OPTIONS = { stringKeys: true, uniqueKeys: true, merge: false, prettyErrors: false, version: '1.2' } as const;
 
@@ -67,17 +87,37 @@ const ALLOWED_TAGS = new Set([
 export function parseYaml(text: string): YamlResult {
   const precheck = checkYamlText(text);
   if (precheck) return { ok: false, error: precheck };
-  if (!EXOTIC.test(text)) {
-    let data: unknown;
-    try {
-      data = jsyaml.load(text, { schema: FAST_SCHEMA, json: false });
-    } catch {
-      // The `yaml` package words the error and places it.
-      return parseYamlDocument(text).result;
-    }
-    return finish(data);
+  return parseYamlFast(text) ?? parseYamlDocument(text).result;
+}
+
+/**
+ * The fast path alone: js-yaml with the core-schema mirror, for text that uses none of the syntax
+ * it leaves to the `yaml` package. Undefined when the text is not for the fast path or js-yaml
+ * rejects it (the `yaml` package then words and places the error). The text limits of
+ * `checkYamlText` must have been checked before.
+ */
+export function parseYamlFast(text: string): YamlResult | undefined {
+  if (EXOTIC.test(text) || FLOW_KEY.test(text)) return undefined;
+  // A carriage return on its own ends a line for js-yaml, not for the `yaml` package.
+  if (text.includes('\r') && LONE_CR.test(text)) return undefined;
+  // Quoted scalars over several lines: js-yaml takes continuation lines the `yaml` package
+  // rejects as under-indented. Rare, so they all go the slow way.
+  if ((text.includes('"') && OPEN_DOUBLE.test(text)) || (text.includes("'") && OPEN_SINGLE.test(text))) return undefined;
+  let data: unknown;
+  try {
+    data = jsyaml.load(text, { schema: FAST_SCHEMA, json: false });
+  } catch {
+    return undefined;
   }
-  return parseYamlDocument(text).result;
+  // Without anchors and aliases the data is a tree: no cycles, no shared parts to count twice.
+  // js-yaml reads keys like `1.0`, `~`, `TRUE` or an empty key as numbers, null or booleans and
+  // then stringifies them ("1", "null", "true"); the `yaml` package with `stringKeys` keeps the
+  // text. Such keys, and data over the limits (whose walk may stop before it sees every key),
+  // send the file the slow way, which has the final word.
+  const check = checkTreeData(data);
+  if (check.oddKey || check.violation) return undefined;
+  // An empty document is null on both paths (js-yaml says undefined).
+  return { ok: true, data: data === undefined ? null : data };
 }
 
 export interface ParsedDocument {
@@ -88,17 +128,20 @@ export interface ParsedDocument {
 
 /** The slow path: the `yaml` Document API, with positions. */
 export function parseYamlDocument(text: string): ParsedDocument {
+  // The limits first: text nested too deep can abort Node inside the parser, past any try/catch.
+  // Such a text gets the Document of an empty text, which locates everything at 1:1.
+  const precheck = checkYamlText(text);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...DOC_OPTIONS, lineCounter, keepSourceTokens: true });
+  const doc = parseDocument(precheck ? '' : text, { ...DOC_OPTIONS, lineCounter, keepSourceTokens: true });
+  if (precheck) return { result: { ok: false, error: precheck }, doc, lineCounter };
   const at = (offset: number): { line: number; column: number } => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const precheck = checkYamlText(text);
-  if (precheck) return { result: { ok: false, error: precheck }, doc, lineCounter };
   const first = doc.errors[0];
   if (first) {
-    return { result: { ok: false, error: { message: cleanMessage(first.message), ...at(first.pos[0]) } }, doc, lineCounter };
+    const message = first.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, first.pos[0]) : cleanMessage(first.message);
+    return { result: { ok: false, error: { message, ...at(first.pos[0]) } }, doc, lineCounter };
   }
   if (doc.directives?.docStart && doc.directives.yaml.explicit) {
     return { result: { ok: false, error: { message: 'YAML directives are not allowed in frontmatter', line: 1, column: 1 } }, doc, lineCounter };
@@ -108,7 +151,12 @@ export function parseYamlDocument(text: string): ParsedDocument {
     Node(_key, node) {
       if (tagError || !isNode(node) || !node.tag) return;
       if (!ALLOWED_TAGS.has(node.tag)) {
-        const offset = node.range?.[0] ?? 0;
+        // The range starts at the value; the tag stands just before it on the same line.
+        const start = node.range?.[0] ?? 0;
+        const bang = text.lastIndexOf('!', start);
+        const lineStart = text.lastIndexOf('\n', start - 1);
+        let offset = bang > lineStart ? bang : start;
+        while (offset > 0 && text[offset - 1] === '!') offset--;
         tagError = { message: `the YAML tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, ...at(offset) };
         return visit.BREAK;
       }
@@ -136,6 +184,12 @@ function finish(data: unknown): YamlResult {
   const violation = checkExpandedData(data);
   if (violation) return { ok: false, error: { message: describeDataViolation(violation), line: 1, column: 1 } };
   return { ok: true, data };
+}
+
+function duplicateKeyMessage(text: string, offset: number): string {
+  const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^:#\n]*?))\s*:/.exec(text.slice(offset, offset + 200));
+  const name = key ? (key[1] ?? key[2] ?? key[3] ?? '').trim() : '';
+  return name ? `duplicate key "${name.slice(0, 60)}": a key may appear only once in a map` : 'duplicate key: a key may appear only once in a map';
 }
 
 function cleanMessage(message: string): string {

@@ -1,0 +1,57 @@
+/** Turning CSV cells into account values of the field's type, or saying why one cannot be used. */
+import { ID_PATTERN, MOTIONS } from '../schemas.js';
+import { normaliseDomain } from './domain.js';
+import type { FieldType } from './mappings.js';
+
+export type FieldValue = string | number | string[];
+
+export type CellResult = { ok: true; value: FieldValue } | { ok: false; reason: string };
+
+const MAX_CELL = 2_000;
+
+/** `1,200`, `$300,000,000.00`, `1.234.567,89`, `4 500` → numbers; anything else is not one. */
+export function parseAmount(cell: string): number | undefined {
+  let s = cell.trim().replace(/^[$€£¥]|(?:USD|EUR|GBP|\$)$/gi, '').trim().replace(/[\s\u00a0'’]/g, '');
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
+  else if (/^\d+,\d{1,2}$/.test(s)) s = s.replace(',', '.');
+  else s = s.replace(/,(?=\d{3}(?:\D|$))/g, '');
+  if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function parseCell(type: FieldType, raw: string): CellResult {
+  const cell = raw.trim();
+  if (cell.length > MAX_CELL) return { ok: false, reason: `is longer than ${MAX_CELL} characters` };
+  switch (type) {
+    case 'text':
+      // Account fields are one-line values; a line break inside a CSV cell is layout, not content.
+      return { ok: true, value: cell.replace(/\s+/g, ' ') };
+    case 'domain': {
+      const d = normaliseDomain(cell);
+      return d ? { ok: true, value: d } : { ok: false, reason: 'is not a web domain' };
+    }
+    case 'number':
+    case 'percent': {
+      const n = parseAmount(cell);
+      if (n === undefined || n < 0) return { ok: false, reason: 'is not a number (0 or more)' };
+      if (type === 'percent' && n > 100) return { ok: false, reason: 'is not a number from 0 to 100' };
+      return { ok: true, value: n };
+    }
+    case 'list':
+      return { ok: true, value: cell.split(/[;,\n]/).map((s) => s.trim()).filter(Boolean) };
+    case 'id': {
+      const id = cell.toLowerCase();
+      return ID_PATTERN.test(id) ? { ok: true, value: id } : { ok: false, reason: 'is not an id (lowercase letters, digits and -)' };
+    }
+    case 'motion': {
+      const m = cell.toLowerCase();
+      return (MOTIONS as readonly string[]).includes(m) ? { ok: true, value: m } : { ok: false, reason: `is not a motion (${MOTIONS.join(', ')})` };
+    }
+  }
+}
+
+export function sameValue(a: unknown, b: FieldValue): boolean {
+  if (Array.isArray(b)) return Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}

@@ -1,0 +1,91 @@
+/**
+ * The signals report (scoring.md §6): open signals past the 72-hour first-touch target, the
+ * median latency from signal to first touch, the share touched within 72 hours, by signal type.
+ */
+import type { Analysis } from '../analyze.js';
+import { SIGNAL_TYPES } from '../schemas.js';
+import { median, roundTo, share } from './numbers.js';
+
+export const SIGNAL_TARGET_HOURS = 72;
+
+export interface OpenSignal {
+  account: string;
+  accountName: string;
+  type: string;
+  date: string;
+  summary: string;
+  /** Hours since the signal at the as-of date, to one decimal. */
+  openHours: number;
+  /** Open for more than 72 hours: the `signal-untouched` warning. */
+  pastTarget: boolean;
+}
+
+export interface SignalStats {
+  total: number;
+  touched: number;
+  open: number;
+  /** Open signals detected more than 72 hours before the as-of date. */
+  openPastTarget: number;
+  /** Median hours from signal to first touch over touched signals, to one decimal; null when none is touched. */
+  medianLatencyHours: number | null;
+  /** Touched signals whose first touch came under 72 hours after the signal. */
+  withinTarget: number;
+  /** withinTarget / touched, 0..1 to four decimals; null when none is touched. */
+  withinTargetShare: number | null;
+}
+
+export interface SignalsReport extends SignalStats {
+  /** Accounts whose signals were read. */
+  accounts: number;
+  targetHours: number;
+  /** Every signal without a first touch, longest open first. */
+  openSignals: OpenSignal[];
+  /** Every signal type of format.md, in order. */
+  byType: (SignalStats & { type: string })[];
+}
+
+interface FlatSignal {
+  account: string;
+  accountName: string;
+  type: string;
+  date: string;
+  summary: string;
+  latencyHours: number | null;
+  openHours: number | null;
+}
+
+export function signalsReport(analysis: Analysis): SignalsReport {
+  const all: FlatSignal[] = [];
+  for (const score of analysis.scores.values()) {
+    for (const s of score.signals) all.push({ account: score.id, accountName: score.name, type: s.type, date: s.date, summary: s.summary, latencyHours: s.latencyHours, openHours: s.openHours });
+  }
+  const openSignals: OpenSignal[] = all
+    .filter((s) => s.latencyHours === null)
+    .map((s) => {
+      const hours = s.openHours ?? 0;
+      return { account: s.account, accountName: s.accountName, type: s.type, date: s.date, summary: s.summary, openHours: roundTo(hours, 1), pastTarget: hours > SIGNAL_TARGET_HOURS };
+    })
+    .sort((a, b) => b.openHours - a.openHours || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+  return {
+    accounts: analysis.scores.size,
+    targetHours: SIGNAL_TARGET_HOURS,
+    ...stats(all),
+    openSignals,
+    byType: SIGNAL_TYPES.map((type) => ({ type, ...stats(all.filter((s) => s.type === type)) })),
+  };
+}
+
+function stats(signals: readonly FlatSignal[]): SignalStats {
+  const latencies = signals.map((s) => s.latencyHours).filter((h): h is number => h !== null);
+  const m = median(latencies);
+  const withinTarget = latencies.filter((h) => h < SIGNAL_TARGET_HOURS).length;
+  return {
+    total: signals.length,
+    touched: latencies.length,
+    open: signals.length - latencies.length,
+    openPastTarget: signals.filter((s) => s.latencyHours === null && s.openHours !== null && s.openHours > SIGNAL_TARGET_HOURS).length,
+    medianLatencyHours: m === null ? null : roundTo(m, 1),
+    withinTarget,
+    withinTargetShare: share(withinTarget, latencies.length),
+  };
+}

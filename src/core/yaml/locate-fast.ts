@@ -1,0 +1,416 @@
+/**
+ * Positions without the `yaml` Document: most frontmatter is line-shaped block YAML (one key or
+ * list item per line, values that are one-line scalars or one-line flow collections), and for that
+ * shape the position of a data path can be read off the lines directly, about twenty times faster
+ * than composing a Document. The answer is exactly what `locatePath` gives (the key of the pair
+ * that holds the value, or the list item; block collections end at the start of the line after
+ * their last line); anything outside that shape gives undefined and the caller asks the Document.
+ * test/unit/yaml-paths.test.ts compares the two on every path of every fixture.
+ */
+import type { DataPath } from '../problem.js';
+import type { Span } from './locate.js';
+
+type Node =
+  | { kind: 'scalar'; start: number; end: number }
+  | { kind: 'flow-map'; start: number; end: number }
+  | { kind: 'flow-seq'; start: number; end: number }
+  | { kind: 'block-map'; start: number; end: number; line: number; indent: number }
+  | { kind: 'block-seq'; start: number; end: number; line: number; indent: number };
+
+interface Entry {
+  key?: string;
+  start: number;
+  end: number;
+  value: Node;
+}
+
+class Unsupported extends Error {}
+const unsupported = (): never => {
+  throw new Unsupported();
+};
+
+const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
+
+/** Returns undefined when the text is not of the simple shape; the caller then uses the Document. */
+export function locateFast(text: string, path: DataPath): Span | undefined {
+  if (text.includes('\t') || text.includes('\r') || !text.endsWith('\n')) return undefined;
+  try {
+    // Problems of one file are located one after another: keep its line table.
+    if (lastLines?.text !== text) lastLines = new Lines(text);
+    return lastLines.locate(path);
+  } catch (err) {
+    if (err instanceof Unsupported) return undefined;
+    throw err;
+  }
+}
+
+let lastLines: Lines | undefined;
+
+class Lines {
+  readonly starts: number[] = [];
+  readonly indents: number[] = [];
+  /** Whether a line holds content (not blank, not only a comment). */
+  readonly content: boolean[] = [];
+
+  constructor(readonly text: string) {
+    let start = 0;
+    while (start < text.length) {
+      const nl = text.indexOf('\n', start);
+      let i = start;
+      while (text.charCodeAt(i) === 32) i++;
+      const c = text.charCodeAt(i);
+      this.starts.push(start);
+      this.indents.push(i - start);
+      this.content.push(!(i === nl || c === 35 /* # */));
+      start = nl + 1;
+    }
+    this.starts.push(text.length);
+  }
+
+  locate(path: DataPath): Span {
+    const first = this.nextContent(0);
+    if (first === -1) unsupported();
+    const root = this.blockNodeAt(first, this.indents[first] ?? 0);
+    let node: Node | undefined = root;
+    let start = root.start;
+    let end = root.end;
+    for (const segment of path) {
+      if (!node) break;
+      if (node.kind === 'block-map' || node.kind === 'flow-map') {
+        const want = String(segment);
+        const entry: Entry | undefined = this.entries(node).find((e) => e.key === want);
+        if (!entry) break;
+        start = entry.start;
+        end = entry.end;
+        node = entry.value;
+      } else if ((node.kind === 'block-seq' || node.kind === 'flow-seq') && typeof segment === 'number') {
+        const item: Entry | undefined = this.entries(node)[segment];
+        if (!item) break;
+        start = item.start;
+        end = item.end;
+        node = item.value;
+      } else {
+        break;
+      }
+    }
+    const a = this.position(start);
+    const b = this.position(Math.max(start, end));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+  }
+
+  private nextContent(from: number): number {
+    for (let i = from; i < this.content.length; i++) if (this.content[i]) return i;
+    return -1;
+  }
+
+  private lineEnd(line: number): number {
+    return (this.starts[line + 1] ?? this.text.length) - 1;
+  }
+
+  private isDash(line: number): boolean {
+    const p = (this.starts[line] ?? 0) + (this.indents[line] ?? 0);
+    return this.text.charCodeAt(p) === 45 && this.text.charCodeAt(p + 1) === 32;
+  }
+
+  /** The block collection whose first entry starts at `col` of `line`. */
+  private blockNodeAt(line: number, col: number): Node {
+    const at = (this.starts[line] ?? 0) + col;
+    const seq = this.isDashAt(at) || (this.text.charCodeAt(at) === 45 && this.text.charCodeAt(at + 1) === 10);
+    // Anything but `- ` or `key:` here is a scalar on its own line (or worse): outside the shape.
+    if (!seq && !this.isKeyAt(at)) unsupported();
+    // The collection runs over the lines indented deeper, and those at its indent of its own kind.
+    let last = line;
+    for (let i = line + 1; i < this.content.length; i++) {
+      if (!this.content[i]) continue;
+      const indent = this.indents[i] ?? 0;
+      // A list may sit at the indent of the key that holds it, so a map keeps `- ` lines at its indent.
+      if (indent > col || (indent === col && (!seq || this.isDash(i)))) last = i;
+      else break;
+    }
+    // A collection whose last line ends in an empty value (`key:`, `- `) ends elsewhere in `yaml`.
+    if (endsEmpty(this.text.slice(this.starts[last] ?? 0, this.lineEnd(last)))) unsupported();
+    const start = at;
+    const end = this.starts[last + 1] ?? this.text.length;
+    return seq ? { kind: 'block-seq', start, end, line, indent: col } : { kind: 'block-map', start, end, line, indent: col };
+  }
+
+  private entries(node: Node): Entry[] {
+    switch (node.kind) {
+      case 'block-map':
+      case 'block-seq':
+        return this.blockEntries(node);
+      case 'flow-map':
+      case 'flow-seq':
+        return new FlowReader(this.text, node.start).read().entries;
+      default:
+        return [];
+    }
+  }
+
+  private blockEntries(node: Extract<Node, { kind: 'block-map' | 'block-seq' }>): Entry[] {
+    const out: Entry[] = [];
+    for (let line = node.line; line < this.content.length; line++) {
+      if (!this.content[line]) continue;
+      const indent = line === node.line ? node.indent : (this.indents[line] ?? 0);
+      if (indent > node.indent) continue;
+      const at = (this.starts[line] ?? 0) + indent;
+      if (at >= node.end) break;
+      if (indent < node.indent) unsupported();
+      if (node.kind === 'block-seq') {
+        if (!this.isDashAt(at)) unsupported();
+        out.push(this.itemAt(line, at + 2, indent));
+      } else if (!(line !== node.line && this.isDashAt(at))) {
+        out.push(this.pairAt(line, at, indent));
+      }
+    }
+    return out;
+  }
+
+  private isKeyAt(at: number): boolean {
+    KEY.lastIndex = at;
+    const m = KEY.exec(this.text);
+    if (!m) return false;
+    const colon = at + m[0].length;
+    const after = this.text.charCodeAt(colon + 1);
+    return this.text.charCodeAt(colon) === 58 && (after === 32 || after === 10);
+  }
+
+  private isDashAt(at: number): boolean {
+    return this.text.charCodeAt(at) === 45 && this.text.charCodeAt(at + 1) === 32;
+  }
+
+  /** `key: value` starting at offset `at` (column `col`) of `line`. */
+  private pairAt(line: number, at: number, col: number): Entry {
+    KEY.lastIndex = at;
+    const m = KEY.exec(this.text);
+    if (!m) unsupported();
+    const key = m![0];
+    const colon = at + key.length;
+    const after = this.text.charCodeAt(colon + 1);
+    if (this.text.charCodeAt(colon) !== 58 || (after !== 32 && after !== 10)) unsupported();
+    const valueAt = skipSpaces(this.text, colon + 1);
+    const c = this.text.charCodeAt(valueAt);
+    if (c === 10 || (c === 35 && valueAt > colon + 1)) {
+      // The value is on the lines below: a block collection, or nothing (null).
+      const next = this.nextContent(line + 1);
+      const indent = next === -1 ? -1 : (this.indents[next] ?? 0);
+      if (next !== -1 && (indent > col || (indent === col && this.isDash(next)))) {
+        const value = this.blockNodeAt(next, indent);
+        if (value.kind === 'block-map' && indent === col) unsupported();
+        return { key, start: at, end: value.end, value };
+      }
+      // `key:` and the end of the line: a null whose range is the point after the colon.
+      if (c !== 10 || valueAt !== colon + 1) unsupported();
+      return { key, start: at, end: colon + 1, value: { kind: 'scalar', start: colon + 1, end: colon + 1 } };
+    }
+    const value = this.inlineValue(line, valueAt, col);
+    return { key, start: at, end: value.end, value };
+  }
+
+  /** A list item whose value starts at offset `at`; `dashCol` is the column of its `-`. */
+  private itemAt(line: number, at: number, dashCol: number): Entry {
+    const valueAt = skipSpaces(this.text, at);
+    const c = this.text.charCodeAt(valueAt);
+    if (c === 10 || c === 35 || c === 45) unsupported(); // empty item, comment, nested `- -`
+    const col = valueAt - (this.starts[line] ?? 0);
+    KEY.lastIndex = valueAt;
+    const m = KEY.exec(this.text);
+    if (m) {
+      const after = valueAt + m[0].length;
+      const next = this.text.charCodeAt(after + 1);
+      if (this.text.charCodeAt(after) === 58 && (next === 32 || next === 10)) {
+        // A compact map: `- key: value` with more keys below at the same column.
+        const value = this.blockNodeAt(line, col);
+        return { start: valueAt, end: value.end, value };
+      }
+    }
+    const value = this.inlineValue(line, valueAt, dashCol);
+    return { start: valueAt, end: value.end, value };
+  }
+
+  /**
+   * A value that starts and ends on this line: a flow collection, a quoted or a plain scalar.
+   * `ownerCol` is the column of the key or `-` that holds it: a deeper line below would continue
+   * a plain scalar, which is outside the shape.
+   */
+  private inlineValue(line: number, at: number, ownerCol: number): Node {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    const eol = this.lineEnd(line);
+    let node: Node;
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      const flow = new FlowReader(text, at).read();
+      if (flow.end > eol) unsupported();
+      node = { kind: c === 91 ? 'flow-seq' : 'flow-map', start: at, end: flow.end };
+    } else if (c === 34 || c === 39) {
+      const end = quotedEnd(text, at);
+      if (end > eol) unsupported();
+      node = { kind: 'scalar', start: at, end };
+    } else {
+      if (!plainStart(text, at)) unsupported();
+      let end = at;
+      for (let i = at; i < eol; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 35 && text.charCodeAt(i - 1) === 32) break;
+        if (ch === 58 && (text.charCodeAt(i + 1) === 32 || i + 1 === eol)) unsupported();
+        if (ch !== 32) end = i + 1;
+      }
+      node = { kind: 'scalar', start: at, end };
+    }
+    const rest = skipSpaces(text, node.end);
+    if (rest < eol && (text.charCodeAt(rest) !== 35 || rest === node.end)) unsupported();
+    // A deeper line below would continue the value (or be an error): outside the shape.
+    const next = this.nextContent(line + 1);
+    if (next !== -1 && (this.indents[next] ?? 0) > ownerCol) unsupported();
+    return node;
+  }
+}
+
+/** Reads one flow collection (which must close on its line) and the spans of its entries. */
+class FlowReader {
+  private pos: number;
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+  ) {
+    this.pos = start;
+  }
+
+  read(): { end: number; entries: Entry[] } {
+    const text = this.text;
+    const map = text.charCodeAt(this.pos) === 123;
+    const close = map ? 125 : 93;
+    this.pos++;
+    const entries: Entry[] = [];
+    for (;;) {
+      this.skip();
+      const c = text.charCodeAt(this.pos);
+      if (c === close) {
+        this.pos++;
+        return { end: this.pos, entries };
+      }
+      if (map) {
+        const keyStart = this.pos;
+        const key = this.scalar(true);
+        this.skip();
+        if (text.charCodeAt(this.pos) !== 58) unsupported();
+        this.pos++;
+        this.skip();
+        const v = text.charCodeAt(this.pos);
+        if (v === 44 || v === 125) unsupported(); // a key without a value
+        const value = this.node();
+        entries.push({ key: key.text, start: keyStart, end: value.end, value });
+      } else {
+        const value = this.node();
+        this.skip();
+        if (text.charCodeAt(this.pos) === 58) unsupported(); // a pair inside a list
+        entries.push({ start: value.start, end: value.end, value });
+      }
+      this.skip();
+      const after = text.charCodeAt(this.pos);
+      if (after === 44) this.pos++;
+      else if (after !== close) unsupported();
+    }
+  }
+
+  private skip(): void {
+    while (this.text.charCodeAt(this.pos) === 32) this.pos++;
+    if (this.text.charCodeAt(this.pos) === 10 || this.text.charCodeAt(this.pos) === 35 || this.pos >= this.text.length) unsupported();
+  }
+
+  private node(): Node {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 91 || c === 123) {
+      const start = this.pos;
+      const inner = new FlowReader(this.text, start).read();
+      this.pos = inner.end;
+      return { kind: c === 91 ? 'flow-seq' : 'flow-map', start, end: inner.end };
+    }
+    const s = this.scalar(false);
+    return { kind: 'scalar', start: s.start, end: s.end };
+  }
+
+  /** A quoted or plain scalar inside a flow collection; keys must be plain words or simple quotes. */
+  private scalar(isKey: boolean): { start: number; end: number; text: string } {
+    const text = this.text;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    if (c === 34 || c === 39) {
+      const end = quotedEnd(text, start);
+      const inner = text.slice(start + 1, end - 1);
+      if (isKey && (inner.includes('\\') || inner.includes("'") || inner.includes('"'))) unsupported();
+      this.pos = end;
+      return { start, end, text: inner };
+    }
+    if (!plainStart(text, start)) unsupported();
+    let end = start;
+    let i = start;
+    for (; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125) break;
+      if (ch === 58) {
+        const n = text.charCodeAt(i + 1);
+        if (n === 32 || n === 44 || n === 91 || n === 93 || n === 123 || n === 125 || n === 10) break;
+      }
+      if (ch === 35 && text.charCodeAt(i - 1) === 32) unsupported();
+      if (ch !== 32) end = i + 1;
+    }
+    this.pos = i;
+    const value = text.slice(start, end);
+    if (isKey && !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(value)) unsupported();
+    return { start, end, text: value };
+  }
+}
+
+/** The offset after the closing quote of the scalar that opens at `at` (on the same line). */
+function quotedEnd(text: string, at: number): number {
+  const q = text.charCodeAt(at);
+  for (let i = at + 1; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) unsupported();
+    if (q === 34 && ch === 92) {
+      i++;
+      continue;
+    }
+    if (ch === q) {
+      if (q === 39 && text.charCodeAt(i + 1) === 39) {
+        i++;
+        continue;
+      }
+      return i + 1;
+    }
+  }
+  return unsupported();
+}
+
+/** Whether a plain scalar may start here, with nothing exotic about it. */
+function plainStart(text: string, at: number): boolean {
+  const ch = text[at];
+  if (ch === undefined || ch === '\n') return false;
+  // `-` starts a plain scalar when a word or number follows it (-5, -x); other indicators never do here.
+  if (ch === '-') return /[A-Za-z0-9.]/.test(text[at + 1] ?? '');
+  return !'?:,[]{}#&*!|>\'"%@`'.includes(ch);
+}
+
+/** Whether a line ends in a key or a `-` with no value (a trailing comment aside). */
+function endsEmpty(line: string): boolean {
+  const hash = line.indexOf(' #');
+  const code = (hash === -1 ? line : line.slice(0, hash)).trimEnd();
+  return code.endsWith(':') || code === '-' || code.endsWith(' -') || code.trim() === '-';
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (text.charCodeAt(at) === 32) at++;
+  return at;
+}

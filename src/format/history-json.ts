@@ -1,0 +1,20 @@
+/** `abx history --format json`. */
+import type { HistoryReport } from '../core/diff.js';
+
+export function renderHistoryJson(report: HistoryReport): string {
+  const json = {
+    id: report.id,
+    name: report.name,
+    asOf: report.asOf,
+    commits: report.rows.map((r) => ({
+      commit: r.commit,
+      date: r.date,
+      author: r.author,
+      subject: r.subject,
+      present: r.score !== null,
+      pure: r.score?.pure ?? null,
+      fit: r.score?.fit ?? null,
+    })),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,21 @@
+/** `abx history --format markdown`: a table to paste into a pipeline review or an issue. */
+import type { HistoryReport } from '../core/diff.js';
+import { markdownText } from './diff-markdown.js';
+import { shortCommit } from './diff-text.js';
+import { historyCells } from './history-table.js';
+
+export function renderHistoryMarkdown(report: HistoryReport): string {
+  const lines = [
+    `### ${markdownText(report.name)} (\`${report.id}\`)`,
+    '',
+    `Scores at each commit that changed the account, its segment or the config, as of ${report.asOf}.`,
+    '',
+    '| Commit | Date | PURE | Fit | Author | Subject |',
+    '|---|---|---|---|---|---|',
+    ...report.rows.map((r) => {
+      const cells = historyCells(r);
+      return `| \`${shortCommit(r.commit)}\` | ${r.date} | ${cells.pure} | ${cells.fit} | ${markdownText(r.author)} | ${markdownText(r.subject)} |`;
+    }),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { exampleWorkspace, makeWorkspace, runAbx } from '../helpers.js';
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      if (name === '.git') continue;
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const comments = (files: Record<string, string>) =>
+  Object.values(files).flatMap((t) => t.split(/\r?\n/).flatMap((l) => /(?:^|\s)(#\s.*)$/.exec(l)?.[1]?.trimEnd() ?? []));
+
+describe('abx fmt', () => {
+  it('leaves the freshly written example workspace as it is, and a second run changes no byte', () => {
+    const ws = exampleWorkspace();
+    const before = snapshot(ws);
+    expect(runAbx(['fmt', '--check'], { cwd: ws })).toMatchObject({ code: 0, stdout: '' });
+    expect(runAbx(['fmt'], { cwd: ws })).toMatchObject({ code: 0, stdout: '' });
+    expect(snapshot(ws)).toEqual(before);
+  });
+
+  it('formats a hand-edited example workspace once; the second run changes no byte and every comment survives', () => {
+    const ws = exampleWorkspace();
+    const path = join(ws, 'accounts/northwind-logistics.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n  - \{ date:/g, '\n      - { date:'));
+    const before = snapshot(ws);
+    const check = runAbx(['fmt', '--check'], { cwd: ws });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toBe('accounts/northwind-logistics.md\n');
+    expect(snapshot(ws)).toEqual(before);
+
+    const first = runAbx(['fmt'], { cwd: ws });
+    expect(first.code).toBe(0);
+    const after = snapshot(ws);
+    expect(comments(after)).toEqual(comments(before));
+    expect(readFileSync(path, 'utf8')).toContain('\nengagement:\n  - { date:');
+    expect(runAbx(['fmt'], { cwd: ws })).toMatchObject({ code: 0, stdout: '' });
+    expect(snapshot(ws)).toEqual(after);
+    expect(runAbx(['fmt', '--check'], { cwd: ws })).toMatchObject({ code: 0, stdout: '' });
+    expect(runAbx(['validate'], { cwd: ws }).code).toBe(0);
+    const json = (d: string) => JSON.parse(runAbx(['score', '--format', 'json'], { cwd: d }).stdout) as unknown;
+    expect(json(ws)).toEqual(json(exampleWorkspace()));
+  });
+
+  it('keeps columns the author aligned and normalises stray spacing', () => {
+    const ws = makeWorkspace({
+      'segments/s.md': '---\nname:    S            # display name\nicp:     Mid-market   # who buys\nkey_message: Win    # stray\n---\n',
+    });
+    expect(runAbx(['fmt'], { cwd: ws }).code).toBe(0);
+    expect(readFileSync(join(ws, 'segments/s.md'), 'utf8')).toBe('---\nname:    S            # display name\nicp:     Mid-market   # who buys\nkey_message: Win # stray\n---\n');
+  });
+
+  it('rewrites drifted generated blocks (adding none), and keeps CRLF files CRLF', () => {
+    const ws = makeWorkspace({
+      'accounts/a.md':
+        '---\r\nname:   A   # hi\r\npure: { painful: { score: 1, evidence: e }, urgent: { score: 0 }, recognized: { score: 0 }, expensive: { score: 0 } }\r\n---\r\n\r\n# A\r\n\r\n<!-- abx:begin pure -->\r\nold\r\n<!-- abx:end pure -->\r\n',
+      'accounts/b.md': '---\nname: B\n---\n# B\n',
+    });
+    expect(runAbx(['fmt'], { cwd: ws })).toMatchObject({ code: 0, stdout: 'accounts/a.md\n' });
+    const text = readFileSync(join(ws, 'accounts/a.md'), 'utf8');
+    expect(text.startsWith('---\r\nname: A # hi\r\npure: { painful: { score: 1, evidence: e }')).toBe(true);
+    expect(text).toContain('<!-- abx:begin pure -->\r\n| Criterion | Score (0-3) | Evidence |\r\n');
+    expect(text).not.toContain('abx:begin fit');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(readFileSync(join(ws, 'accounts/b.md'), 'utf8')).toBe('---\nname: B\n---\n# B\n');
+    expect(runAbx(['validate'], { cwd: ws }).code).toBe(0);
+    expect(runAbx(['fmt', '--check'], { cwd: ws }).code).toBe(0);
+  });
+
+  it('never rewrites a file whose YAML does not parse, and exits 1 naming it', () => {
+    const broken = '---\nname: [A\n---\nbody\n';
+    const ws = makeWorkspace({ 'accounts/broken.md': broken, 'accounts/ok.md': '---\nname:  Ok\n---\n' });
+    const r = runAbx(['fmt', 'accounts/broken.md'], { cwd: ws });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^accounts\/broken\.md:\d+:\d+: frontmatter-syntax: .* \(not formatted\)$/m);
+    expect(readFileSync(join(ws, 'accounts/broken.md'), 'utf8')).toBe(broken);
+    expect(readFileSync(join(ws, 'accounts/ok.md'), 'utf8')).toBe('---\nname:  Ok\n---\n');
+  });
+
+  it('keeps a file mode and refuses to write through a link', () => {
+    const ws = makeWorkspace({ 'segments/s.md': '---\nname:   S\n---\n' });
+    const outside = makeWorkspace({});
+    writeFileSync(join(outside, 'target.md'), '---\nname:   T\n---\n');
+    chmodSync(join(ws, 'segments/s.md'), 0o640);
+    symlinkSync(join(ws, 'segments/s.md'), join(ws, 'segments/link.md'));
+    const r = runAbx(['fmt'], { cwd: ws });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('segments/link.md:1:1: not written:');
+    expect(lstatSync(join(ws, 'segments/link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(ws, 'segments/s.md'), 'utf8')).toBe('---\nname: S\n---\n');
+    expect(statSync(join(ws, 'segments/s.md')).mode & 0o777).toBe(0o640);
+  });
+});

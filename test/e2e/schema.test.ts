@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAbx, tempDir } from '../helpers.js';
+
+describe('abx schema', () => {
+  it('prints one kind, or all of them under $defs', () => {
+    const one = runAbx(['schema', 'bet']);
+    expect(one.code).toBe(0);
+    const bet = JSON.parse(one.stdout);
+    expect(bet.title).toBe('abx bet card');
+    expect(bet.properties.status).toEqual({ type: 'string', enum: ['proposed', 'running', 'won', 'killed'] });
+    expect(bet.properties.review_by).toEqual({ type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
+    const all = JSON.parse(runAbx(['schema']).stdout);
+    expect(Object.keys(all.$defs)).toEqual(['segment', 'account', 'bet', 'journey', 'kpi', 'config']);
+  });
+
+  it('rejects an unknown kind with exit 2', () => {
+    const r = runAbx(['schema', 'acount']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('abx: no kind "acount": use one of segment, account, bet, journey, kpi, config (did you mean "account"?)\n');
+  });
+
+  it('is written by abx init, with VS Code settings pointing at it', () => {
+    const dir = join(tempDir(), 'ws');
+    expect(runAbx(['init', dir, '--yes']).code).toBe(0);
+    for (const kind of ['segment', 'account', 'bet', 'journey', 'kpi', 'config']) {
+      const path = join(dir, '.abx', 'schemas', `${kind}.schema.json`);
+      expect(existsSync(path)).toBe(true);
+      expect(readFileSync(path, 'utf8')).toBe(runAbx(['schema', kind]).stdout);
+    }
+    const settings = JSON.parse(readFileSync(join(dir, '.vscode', 'settings.json'), 'utf8'));
+    expect(settings['yaml.schemas']).toEqual({ './.abx/schemas/config.schema.json': ['abx.config.yaml'], './.abx/schemas/kpi.schema.json': ['kpis/**/*.yaml'] });
+    for (const path of Object.keys(settings['yaml.schemas'])) expect(existsSync(join(dir, path))).toBe(true);
+    expect(runAbx(['validate'], { cwd: dir }).code).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { diffScores, historyRows, type ScoreSnapshot } from '../../src/core/diff.js';
+import type { AccountScore } from '../../src/core/scoring/account.js';
+import { markdownText, renderDiffMarkdown } from '../../src/format/diff-markdown.js';
+
+/** Just the fields the diff reads. */
+function score(id: string, name: string, pure: [number, number, string] | null, fit: [number, number, string]): AccountScore {
+  return {
+    id,
+    name,
+    pure: pure && { total: pure[0], tier: pure[1], tierName: pure[2] },
+    fit: { score: fit[0], tier: fit[1], tierName: fit[2] },
+  } as unknown as AccountScore;
+}
+const map = (...scores: AccountScore[]) => new Map(scores.map((s) => [s.id, s]));
+
+describe('diffScores', () => {
+  const base = map(
+    score('acme', 'Acme', [9, 2, 'Burning Platform'], [66, 2, 'Scale']),
+    score('bolt', 'Bolt', [6, 3, 'Active Pain'], [50, 3, 'Programmatic']),
+    score('gone', 'Gone Ltd', [3, 4, 'Emerging Need'], [20, 3, 'Programmatic']),
+    score('same', 'Same Co', [5, 3, 'Active Pain'], [55.5, 3, 'Programmatic']),
+    score('tiny', 'Tiny', null, [61, 2, 'Scale']),
+    score('unsc', 'Unscored Inc', null, [40, 3, 'Programmatic']),
+  );
+  const head = map(
+    score('acme', 'Acme Space', [10, 1, 'Hair-on-Fire'], [66, 2, 'Scale']),
+    score('bolt', 'Bolt', [6, 3, 'Active Pain'], [50.2, 3, 'Programmatic']),
+    score('same', 'Same Co', [5, 3, 'Active Pain'], [55.6, 3, 'Programmatic']),
+    score('tiny', 'Tiny', null, [61.1, 2, 'Scale']),
+    score('unsc', 'Unscored Inc', [4, 3, 'Active Pain'], [40, 3, 'Programmatic']),
+    score('zeta', 'Zeta', [8, 2, 'Burning Platform'], [81, 1, 'Strategic']),
+  );
+  const diff = diffScores(base, head);
+
+  it('lists tier moves (PURE and fit, scoring an unscored account counts), then new, removed and score changes over 0.1', () => {
+    expect(diff.tierMoves.map((c) => [c.id, c.pureTierMoved, c.fitTierMoved, c.pureDelta, c.fitDelta])).toEqual([
+      ['acme', true, false, 1, 0],
+      ['unsc', true, false, null, 0],
+    ]);
+    expect(diff.added.map((c) => c.id)).toEqual(['zeta']);
+    expect(diff.removed.map((c) => c.id)).toEqual(['gone']);
+    expect(diff.scoreChanges.map((c) => [c.id, c.fitDelta])).toEqual([['bolt', 0.2]]);
+    // 55.5 → 55.6 and 61 → 61.1 are exactly 0.1: rounding, not news.
+    expect(diff.unchanged).toBe(2);
+    expect(diff.tierMoves[0]?.name).toBe('Acme Space');
+    expect(diff.removed[0]?.head).toBeNull();
+  });
+
+  it('renders a pull-request comment with a headline, a table and collapsed details', () => {
+    const md = renderDiffMarkdown({ diff, base: { label: 'main', commit: '0123456789abcdef' }, head: { label: 'the working tree', commit: null }, asOf: '2026-11-24' });
+    expect(md).toBe(
+      [
+        '<!-- abx-diff -->',
+        '### abx: 2 accounts change tier',
+        '',
+        'Scores at main (`0123456`) compared with the working tree, as of 2026-11-24: 1 new, 1 removed, 1 score change.',
+        '',
+        '| Account | PURE | PURE tier | Fit | Fit tier |',
+        '|---|---|---|---|---|',
+        '| Acme Space (`acme`) | 9 → 10 | 2 → 1 ↑ | 66 | 2 |',
+        '| Unscored Inc (`unsc`) | unscored → 4 | – → 3 | 40 | 3 |',
+        '',
+        '<details>',
+        '<summary>1 new, 1 removed, 1 score change</summary>',
+        '',
+        '#### New accounts',
+        '',
+        '| Account | PURE | PURE tier | Fit | Fit tier |',
+        '|---|---|---|---|---|',
+        '| Zeta (`zeta`) | 8 | 2 | 81 | 1 |',
+        '',
+        '#### Removed accounts',
+        '',
+        '| Account | PURE | PURE tier | Fit | Fit tier |',
+        '|---|---|---|---|---|',
+        '| Gone Ltd (`gone`) | 3 | 4 | 20 | 3 |',
+        '',
+        '#### Score changes over 0.1 (same tiers)',
+        '',
+        '| Account | PURE | PURE tier | Fit | Fit tier |',
+        '|---|---|---|---|---|',
+        '| Bolt (`bolt`) | 6 | 3 | 50 → 50.2 | 3 |',
+        '',
+        '</details>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says so when nothing moved', () => {
+    const same = diffScores(base, base);
+    expect(renderDiffMarkdown({ diff: same, base: { label: 'abc1234', commit: 'abc1234ffff' }, head: { label: 'HEAD', commit: 'fedcba987' }, asOf: '2026-11-24' })).toBe(
+      '<!-- abx-diff -->\n### abx: no account changes tier\n\nScores at `abc1234` compared with HEAD (`fedcba9`), as of 2026-11-24.\n\nNo account changed tier or score (6 accounts compared).\n',
+    );
+  });
+
+  it('escapes names from the pull request so they cannot inject markup, links or mentions', () => {
+    expect(markdownText('<img src=x onerror=alert(1)> [click](http://e.vil) @team | *x*\n# h')).toBe(
+      '\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(http\\://e.vil\\) \\@team \\| \\*x\\* \\# h',
+    );
+  });
+});
+
+describe('historyRows', () => {
+  const ref = (n: number) => ({ commit: `c${n}`, date: `2026-10-0${n}`, author: 'Dana', subject: `s${n}` });
+  const s = (total: number) => score('acme', 'Acme', [total, total >= 10 ? 1 : 2, ''], [60, 2, 'Scale']);
+
+  it('is newest first, leaves out commits before the account existed and keeps the one that removed it', () => {
+    const rows = historyRows([
+      { ref: ref(1), score: undefined },
+      { ref: ref(2), score: s(9) },
+      { ref: ref(3), score: s(10) },
+      { ref: ref(4), score: undefined },
+      { ref: ref(5), score: undefined },
+    ]);
+    expect(rows.map((r) => [r.commit, r.score?.pure?.total ?? null])).toEqual([
+      ['c4', null],
+      ['c3', 10],
+      ['c2', 9],
+    ]);
+    const snapshot: ScoreSnapshot | null = rows[1]?.score ?? null;
+    expect(snapshot).toEqual({ name: 'Acme', pure: { total: 10, tier: 1, tierName: '' }, fit: { score: 60, tier: 2, tierName: 'Scale' } });
+  });
+});
