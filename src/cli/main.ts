@@ -16,6 +16,13 @@ const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode = EXIT_OK;
+  // A reader that stops early (`abx validate | head`) closes the pipe: that is not a failure.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(exitCode);
+      throw err;
+    });
+  }
   const stdout = { write: (t: string) => void process.stdout.write(t) };
   const stderr = { write: (t: string) => void process.stderr.write(t) };
 

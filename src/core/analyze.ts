@@ -1,7 +1,13 @@
 /**
  * The pure heart of abx: file texts and a config in; typed records, scores and located problems
- * out. No file system, no console, no clock: the workspace layer reads the files and the CLI
- * supplies the as-of date.
+ * out. No file system, no console, no clock: the workspace layer reads the files (or hands over a
+ * function that does) and the CLI supplies the as-of date.
+ *
+ * Files are taken one at a time, segments first (scoring needs them), and each file's problems
+ * are located as soon as its last rule has run, so in lean mode its text can be let go at once:
+ * a 50,000-account workspace is validated without holding 50,000 texts, records and
+ * explanations. References are checked against the ids of the file list, which are known
+ * before any file is read.
  */
 import { checkSchema } from './check-schema.js';
 import { severityOf, type Config } from './config.js';
@@ -11,19 +17,21 @@ import { checkGeneratedBlocks } from './blocks.js';
 import { compareProblems, type DataPath, type Finding, type Problem } from './problem.js';
 import { accountRules } from './rules/account-rules.js';
 import { betRules, journeyRules, segmentRules } from './rules/kind-rules.js';
-import { crossFileRules } from './rules/cross-file.js';
+import { budgetShareFindings, KpiLedger, referenceFindings, type FileIds } from './rules/cross-file.js';
 import { KIND_SCHEMAS, accountSchema, kpiRecordSchema, type Account, type Bet, type Journey, type Kind, type KpiRecord, type Segment } from './schemas.js';
-import { scoreAccount, type AccountScore } from './scoring/account.js';
+import { compactScore, scoreAccount, type AccountScore } from './scoring/account.js';
 import { parseYaml, parseYamlDocument, type ParsedDocument } from './yaml/parse.js';
 import { locatePath } from './yaml/locate.js';
 import { locateFast } from './yaml/locate-fast.js';
 import { ID_PATTERN } from './schemas.js';
-import { KPI_IDS } from './kpis.js';
 
-export interface SourceFile {
+export interface FileRef {
   /** Relative to the workspace root, with `/`. */
   path: string;
   kind: Kind;
+}
+
+export interface SourceFile extends FileRef {
   /** The file's text, BOM removed; absent when it could not be read. */
   text?: string;
   /** Why the file could not be read as text. */
@@ -35,9 +43,16 @@ export type CustomCheck = (data: unknown) => { path: DataPath; message: string }
 
 export interface AnalyzeInput {
   config: Config;
-  files: readonly SourceFile[];
+  /** Files with their text, or references that `read` turns into files when their turn comes. */
+  files: readonly (SourceFile | FileRef)[];
+  read?: (file: FileRef) => SourceFile;
   asOf: string;
   customChecks?: Partial<Record<Kind, CustomCheck>>;
+  /**
+   * Keep only what `validate` and `score` print: problems and scores without explanations.
+   * The account, bet and journey maps stay empty and texts are let go file by file.
+   */
+  lean?: boolean;
 }
 
 export interface Entry<T> {
@@ -61,26 +76,34 @@ export interface KpiEntry {
 export interface Analysis {
   asOf: string;
   config: Config;
-  /** Files analysed, by kind. */
+  /** Files analysed. */
   fileCount: number;
   problems: Problem[];
   segments: Map<string, Entry<Segment>>;
+  /** Empty in lean mode, like bets and journeys. */
   accounts: Map<string, Entry<Account>>;
   bets: Map<string, Entry<Bet>>;
   journeys: Map<string, Entry<Journey>>;
   kpis: KpiEntry[];
-  /** Accounts scored, in file order; accounts whose data could not be read are absent. */
+  /** Accounts scored, in path order; accounts whose data could not be read are absent. */
   scores: Map<string, AccountScore>;
   /** Files with at least one error. */
   filesWithErrors: Set<string>;
 }
 
 interface FileState {
-  source: SourceFile;
+  path: string;
+  kind: Kind;
   id: string;
   findings: Finding[];
+  /** The whole text, kept while the file is worked on (and after, unless lean). */
+  text?: string;
+  unreadable?: string;
   yamlText?: string;
   yamlLine: number;
+  body: string;
+  bodyLine: number;
+  bodyOffset: number;
   document?: ParsedDocument;
 }
 
@@ -89,141 +112,181 @@ export function fileId(path: string, kind: Kind): string {
   return kind === 'kpis' ? base.replace(/\.ya?ml$/i, '') : base.replace(/\.md$/i, '');
 }
 
+const KIND_ORDER: Record<Kind, number> = { segments: 0, accounts: 1, bets: 1, journeys: 1, kpis: 1 };
+
 export function analyze(input: AnalyzeInput): Analysis {
   const { config, asOf } = input;
-  const asOfDay = dayNumber(asOf);
-  if (asOfDay === undefined) throw new RangeError(`as-of date ${asOf} is not a date`);
+  const lean = input.lean === true;
+  const day = dayNumber(asOf);
+  if (day === undefined) throw new RangeError(`as-of date ${asOf} is not a date`);
+  const asOfDay: number = day;
 
-  const states: FileState[] = [];
   const segments = new Map<string, Entry<Segment>>();
   const accounts = new Map<string, Entry<Account>>();
   const bets = new Map<string, Entry<Bet>>();
   const journeys = new Map<string, Entry<Journey>>();
   const kpis: KpiEntry[] = [];
+  const scores = new Map<string, AccountScore>();
+  const problems: Problem[] = [];
+  const filesWithErrors = new Set<string>();
+  const kpiLedger = new KpiLedger();
+
+  const fileIds: FileIds = { segments: new Set(), accounts: new Set() };
+  for (const f of input.files) if (f.kind === 'segments' || f.kind === 'accounts') fileIds[f.kind].add(fileId(f.path, f.kind));
+
+  // Segments first: every account's score needs its segment's criteria.
+  const order = input.files.map((f, i) => i).sort((a, b) => KIND_ORDER[(input.files[a] as FileRef).kind] - KIND_ORDER[(input.files[b] as FileRef).kind] || a - b);
   const firstFileOfId = new Map<string, string>();
-  const salvageMaps = new Map<string, IndexMaps>();
+  const segmentStates: FileState[] = [];
 
-  for (const source of input.files) {
-    const state: FileState = { source, id: fileId(source.path, source.kind), findings: [], yamlLine: 1 };
-    states.push(state);
+  const finish = (state: FileState) => {
+    for (const finding of state.findings) {
+      const severity = severityOf(config, finding.rule);
+      if (!severity) continue;
+      problems.push({ file: state.path, ...positionOf(state, finding), severity, rule: finding.rule, message: finding.message });
+      if (severity === 'error') filesWithErrors.add(state.path);
+    }
+    state.findings = [];
+    if (lean) {
+      state.text = undefined;
+      state.yamlText = undefined;
+      state.document = undefined;
+      state.body = '';
+    }
+  };
+
+  for (const index of order) {
+    const ref = input.files[index] as SourceFile;
+    const source = ref.text !== undefined || ref.unreadable !== undefined || !input.read ? ref : input.read(ref);
+    const state: FileState = {
+      path: source.path,
+      kind: source.kind,
+      id: fileId(source.path, source.kind),
+      findings: [],
+      text: source.text,
+      unreadable: source.unreadable,
+      yamlLine: 1,
+      body: '',
+      bodyLine: 1,
+      bodyOffset: 0,
+    };
+    if (state.kind === 'segments') segmentStates.push(state);
+    analyzeFile(state);
+    if (state.kind !== 'segments') finish(state);
+  }
+
+  // Budget shares are known once every segment is read; then the segments are done too.
+  const budget = budgetShareFindings([...segments.values()]);
+  for (const state of segmentStates) {
+    const extra = budget.get(state.path);
+    if (extra) state.findings.push(extra);
+    finish(state);
+  }
+  problems.sort(compareProblems);
+
+  return { asOf, config, fileCount: input.files.length, problems, segments, accounts, bets, journeys, kpis, scores, filesWithErrors };
+
+  function analyzeFile(state: FileState): void {
     const data = readData(state);
-    if (data === undefined) continue;
+    if (data === undefined) return;
 
-    if (source.kind !== 'kpis' && !ID_PATTERN.test(state.id)) {
+    if (state.kind !== 'kpis' && !ID_PATTERN.test(state.id)) {
       state.findings.push({ rule: 'invalid-id', line: 1, column: 1, message: `the file name "${state.id}" is not a valid id: use lowercase letters, digits and -` });
     }
-    const idKey = `${source.kind}\u0000${state.id}`;
-    if (source.kind !== 'kpis') {
+    if (state.kind !== 'kpis') {
+      const idKey = `${state.kind}\u0000${state.id}`;
       const first = firstFileOfId.get(idKey);
       if (first !== undefined) {
         state.findings.push({ rule: 'duplicate-id', line: 1, column: 1, message: `the id "${state.id}" is already used by ${first}: ids are unique within a kind` });
-        continue;
+        return;
       }
-      firstFileOfId.set(idKey, source.path);
+      firstFileOfId.set(idKey, state.path);
     }
 
-    const schema = KIND_SCHEMAS[source.kind];
-    const checked = checkSchema(schema, data, source.kind === 'kpis' ? 'the file' : 'the frontmatter');
+    const checked = checkSchema(KIND_SCHEMAS[state.kind], data, state.kind === 'kpis' ? 'the file' : 'the frontmatter');
     state.findings.push(...checked.findings);
-
-    const custom = input.customChecks?.[source.kind];
+    const custom = input.customChecks?.[state.kind];
     if (custom) {
       for (const issue of custom(data)) state.findings.push({ rule: 'custom-schema', path: issue.path, message: issue.message });
     }
 
-    let typed = checked.data;
-    if (typed === undefined && source.kind === 'kpis' && Array.isArray(data)) {
-      // Valid records of a KPI file still count; the broken ones are reported.
-      data.forEach((item, index) => {
-        const record = kpiRecordSchema.safeParse(item);
-        if (record.success) kpis.push({ record: record.data, file: source.path, index });
-      });
-      continue;
-    }
-    if (typed === undefined && source.kind === 'accounts') {
-      const salvaged = salvageAccount(data, checked.findings);
-      if (salvaged) {
-        typed = salvaged.account;
-        salvageMaps.set(state.id, salvaged.maps);
+    switch (state.kind) {
+      case 'segments': {
+        const segment = checked.data as Segment | undefined;
+        if (!segment) return;
+        segments.set(state.id, makeEntry(state, segment));
+        state.findings.push(...segmentRules(segment));
+        return;
+      }
+      case 'accounts': {
+        let account = checked.data as Account | undefined;
+        let maps: IndexMaps | undefined;
+        if (!account) {
+          const salvaged = salvageAccount(data, checked.findings);
+          if (!salvaged) return;
+          account = salvaged.account;
+          maps = salvaged.maps;
+        }
+        const entry = makeEntry(state, account);
+        if (!lean) accounts.set(state.id, entry);
+        state.findings.push(...remap(accountRules(account, config, asOfDay), maps));
+        state.findings.push(...referenceFindings('accounts', account, fileIds));
+        const segment = account.segment ? segments.get(account.segment) : undefined;
+        const { score, findings } = scoreAccount({ id: state.id, account, segmentId: segment?.id, segment: segment?.data, config, asOfDay, detail: !lean });
+        if (maps) remapScore(score, maps);
+        state.findings.push(...remap(findings, maps));
+        state.findings.push(...checkGeneratedBlocks(entry, score, config));
+        scores.set(state.id, lean ? compactScore(score) : score);
+        return;
+      }
+      case 'bets': {
+        const bet = checked.data as Bet | undefined;
+        if (!bet) return;
+        if (!lean) bets.set(state.id, makeEntry(state, bet));
+        state.findings.push(...betRules(bet, asOfDay), ...referenceFindings('bets', bet, fileIds));
+        return;
+      }
+      case 'journeys': {
+        const journey = checked.data as Journey | undefined;
+        if (!journey) return;
+        if (!lean) journeys.set(state.id, makeEntry(state, journey));
+        state.findings.push(...journeyRules(journey, config), ...referenceFindings('journeys', journey, fileIds));
+        return;
+      }
+      case 'kpis': {
+        // Valid records of a KPI file count even when others in it are broken (and reported).
+        const records = (checked.data as KpiRecord[] | undefined) ?? (Array.isArray(data) ? data.map((item) => kpiRecordSchema.safeParse(item)).map((r) => (r.success ? r.data : undefined)) : []);
+        records.forEach((record, index) => {
+          if (!record) return;
+          const entry = { record, file: state.path, index };
+          kpis.push(entry);
+          const finding = kpiLedger.add(entry);
+          if (finding) state.findings.push(finding);
+        });
+        return;
       }
     }
-    if (typed === undefined) continue;
-
-    const entry = makeEntry(state, typed);
-    switch (source.kind) {
-      case 'segments':
-        segments.set(state.id, entry as Entry<Segment>);
-        state.findings.push(...segmentRules(typed as Segment));
-        break;
-      case 'accounts':
-        accounts.set(state.id, entry as Entry<Account>);
-        state.findings.push(...remap(accountRules(typed as Account, config, asOfDay), salvageMaps.get(state.id)));
-        break;
-      case 'bets':
-        bets.set(state.id, entry as Entry<Bet>);
-        state.findings.push(...betRules(typed as Bet, asOfDay));
-        break;
-      case 'journeys':
-        journeys.set(state.id, entry as Entry<Journey>);
-        state.findings.push(...journeyRules(typed as Journey, config));
-        break;
-      case 'kpis':
-        (typed as KpiRecord[]).forEach((record, index) => kpis.push({ record, file: source.path, index }));
-        break;
-    }
   }
-
-  const byPath = new Map(states.map((s) => [s.source.path, s]));
-  const fileIds = { segments: new Set<string>(), accounts: new Set<string>() };
-  for (const st of states) if (st.source.kind === 'segments' || st.source.kind === 'accounts') fileIds[st.source.kind].add(st.id);
-  const cross = crossFileRules({ segments, accounts, bets, journeys, kpis, kpiIds: KPI_IDS, fileIds });
-  for (const { file, finding } of cross) byPath.get(file)?.findings.push(finding);
-
-  const scores = new Map<string, AccountScore>();
-  for (const [id, entry] of accounts) {
-    const segment = entry.data.segment ? segments.get(entry.data.segment) : undefined;
-    const { score, findings } = scoreAccount({ id, account: entry.data, segmentId: segment?.id, segment: segment?.data, config, asOfDay });
-    const maps = salvageMaps.get(id);
-    if (maps) remapScore(score, maps);
-    scores.set(id, score);
-    const state = byPath.get(entry.file);
-    if (!state) continue;
-    state.findings.push(...remap(findings, maps));
-    state.findings.push(...checkGeneratedBlocks(entry, score, config));
-  }
-
-  const problems: Problem[] = [];
-  const filesWithErrors = new Set<string>();
-  for (const state of states) {
-    for (const finding of state.findings) {
-      const severity = severityOf(config, finding.rule);
-      if (!severity) continue;
-      const position = positionOf(state, finding);
-      problems.push({ file: state.source.path, ...position, severity, rule: finding.rule, message: finding.message });
-      if (severity === 'error') filesWithErrors.add(state.source.path);
-    }
-  }
-  problems.sort(compareProblems);
-
-  return { asOf, config, fileCount: states.length, problems, segments, accounts, bets, journeys, kpis, scores, filesWithErrors };
 }
 
 /** Reads a file's YAML data, or records why it cannot be read and returns undefined. */
 function readData(state: FileState): unknown {
-  const { source } = state;
-  if (source.text === undefined) {
-    state.findings.push({ rule: 'file-unreadable', line: 1, column: 1, message: source.unreadable ?? 'the file cannot be read' });
+  if (state.text === undefined) {
+    state.findings.push({ rule: 'file-unreadable', line: 1, column: 1, message: state.unreadable ?? 'the file cannot be read' });
     return undefined;
   }
-  let yamlText = source.text;
-  if (source.kind !== 'kpis') {
-    const split = splitFrontmatter(source.text);
+  let yamlText = state.text;
+  if (state.kind !== 'kpis') {
+    const split = splitFrontmatter(state.text);
     if (!split.ok) {
       state.findings.push({ rule: split.rule, line: split.line, column: split.column, message: split.message });
       return undefined;
     }
     yamlText = split.yaml;
     state.yamlLine = split.yamlLine;
+    state.body = split.body;
+    state.bodyLine = split.bodyLine;
+    state.bodyOffset = split.bodyOffset;
   }
   state.yamlText = yamlText;
   const parsed = parseYaml(yamlText);
@@ -232,7 +295,7 @@ function readData(state: FileState): unknown {
     return undefined;
   }
   const data = parsed.data;
-  if (source.kind === 'kpis') return data ?? [];
+  if (state.kind === 'kpis') return data ?? [];
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     state.findings.push({ rule: 'schema', path: [], message: `the frontmatter must be a map of fields, not ${Array.isArray(data) ? 'a list' : 'a single value'}` });
@@ -261,24 +324,13 @@ function positionOf(state: FileState, finding: Finding): Pick<Problem, 'line' | 
 }
 
 function makeEntry<T>(state: FileState, data: T): Entry<T> {
-  let body = '';
-  let bodyLine = 1;
-  let bodyOffset = 0;
-  if (state.source.kind !== 'kpis' && state.source.text !== undefined) {
-    const split = splitFrontmatter(state.source.text);
-    if (split.ok) {
-      body = split.body;
-      bodyLine = split.bodyLine;
-      bodyOffset = split.bodyOffset;
-    }
-  }
   return {
     id: state.id,
-    file: state.source.path,
+    file: state.path,
     data,
-    body,
-    bodyLine,
-    bodyOffset,
+    body: state.body,
+    bodyLine: state.bodyLine,
+    bodyOffset: state.bodyOffset,
     locate: (path) => {
       const p = positionOf(state, { rule: 'schema', message: '', path });
       return { line: p.line, column: p.column };

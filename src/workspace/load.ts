@@ -1,7 +1,5 @@
 /** load → validate → score: reads the config and files of a workspace and hands them to the core. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyze, type Analysis, type CustomCheck, type SourceFile } from '../core/analyze.js';
+import { analyze, type Analysis, type CustomCheck, type FileRef, type SourceFile } from '../core/analyze.js';
 import { checkSchema } from '../core/check-schema.js';
 import { resolveConfig, severityOf, type Config } from '../core/config.js';
 import { compareProblems, type Finding, type Problem } from '../core/problem.js';
@@ -52,6 +50,8 @@ export interface LoadOptions {
   /** The as-of date from the command line; the config's `as_of`, then `today`, follow. */
   asOf?: string;
   today: string;
+  /** Keep only problems and scores (what validate and score print): see AnalyzeInput.lean. */
+  lean?: boolean;
 }
 
 export interface Workspace {
@@ -61,6 +61,7 @@ export interface Workspace {
   /** Problems of abx.config.yaml itself (warnings only; errors stop the load). */
   configProblems: Problem[];
   analysis: Analysis;
+  /** The workspace's files; without their texts in lean mode. */
   sources: SourceFile[];
 }
 
@@ -86,9 +87,12 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   if (loaded.problems.some((p) => p.severity === 'error')) throw new ConfigInvalid(loaded.problems);
 
   const realRoot = realRootOf(root);
-  const sources = listWorkspaceFiles(root, config.paths).map((f) => readSourceFile(root, realRoot, f));
+  const listed = listWorkspaceFiles(root, config.paths);
   const asOf = options.asOf ?? config.asOf ?? options.today;
-  const analysis = analyze({ config, files: sources, asOf, customChecks });
+  // Lean: each file is read when its turn comes and let go after, instead of all held at once.
+  const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
+  const read = (f: FileRef) => readSourceFile(root, realRoot, f);
+  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean });
   loaded.problems.sort(compareProblems);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
 }
@@ -110,9 +114,3 @@ async function loadCustomChecks(root: string, config: Config, loaded: LoadedConf
   }
   return checks;
 }
-
-export function readText(path: string): string {
-  return readFileSync(path, 'utf8');
-}
-
-export { join as joinPath };

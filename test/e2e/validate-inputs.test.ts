@@ -153,3 +153,18 @@ describe('exit codes and usage', () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('pipes', () => {
+  it('a reader that stops early is not an error and prints no stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { BIN } = await import('../helpers.js');
+    const files: Record<string, string> = {};
+    // Well past a pipe's 64 KiB buffer, so abx is still writing when the reader has gone.
+    for (let i = 0; i < 600; i++) files[`accounts/a${i}.md`] = `---\nname: Account ${i}\nfit: { firmographic: 1, technographic: 2, intent: 3, engagement: 4 }\n---\n`;
+    const dir = makeWorkspace(files);
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" -C "${dir}" score --format json | head -c 20 > /dev/null; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('status 0');
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

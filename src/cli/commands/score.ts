@@ -26,7 +26,8 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
     const { loadWorkspaceAt } = await import('../../workspace/revision.js');
     ws = await loadWorkspaceAt(ctx, String(options.at));
   } else {
-    ws = await openWorkspace(ctx);
+    // Explanations and block writes need every record and text; plain scores do not.
+    ws = await openWorkspace(ctx, { lean: !options.explain && !options.write });
   }
   const { analysis } = ws;
 

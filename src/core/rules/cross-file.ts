@@ -1,81 +1,72 @@
 /** Rules that need more than one file: references between files, budget shares, KPI records. */
 import type { Entry, KpiEntry } from '../analyze.js';
+import { KPI_IDS } from '../kpis.js';
 import type { Finding } from '../problem.js';
 import type { Account, Bet, Journey, Segment } from '../schemas.js';
 import { didYouMean } from '../suggest.js';
 
-export interface CrossFileInput {
-  segments: Map<string, Entry<Segment>>;
-  accounts: Map<string, Entry<Account>>;
-  bets: Map<string, Entry<Bet>>;
-  journeys: Map<string, Entry<Journey>>;
-  kpis: KpiEntry[];
-  kpiIds: readonly string[];
-  /** Ids of every file of a kind, read or not: a reference to a broken file is not an unknown reference. */
-  fileIds: { segments: Set<string>; accounts: Set<string> };
+/**
+ * Ids of every file of a kind, read or not, known from the file list before any file is read.
+ * A reference to a file that exists but has errors is not an unknown reference.
+ */
+export interface FileIds {
+  segments: Set<string>;
+  accounts: Set<string>;
 }
 
-export interface FileFinding {
-  file: string;
-  finding: Finding;
-}
-
-export function crossFileRules(input: CrossFileInput): FileFinding[] {
-  const out: FileFinding[] = [];
-  const reference = (file: string, ids: Set<string>, kind: string, value: string, path: (string | number)[], name: string) => {
-    if (ids.has(value)) return;
-    out.push({ file, finding: { rule: 'unknown-reference', path, message: `${name} "${value}" names no ${kind} file${didYouMean(value, ids.keys())}` } });
+export function referenceFindings(kind: 'accounts' | 'bets' | 'journeys', data: Account | Bet | Journey, ids: FileIds): Finding[] {
+  const out: Finding[] = [];
+  const check = (known: Set<string>, what: string, value: string, path: (string | number)[], name: string) => {
+    if (known.has(value)) return;
+    out.push({ rule: 'unknown-reference', path, message: `${name} "${value}" names no ${what} file${didYouMean(value, known)}` });
   };
+  if (kind === 'bets') {
+    const bet = data as Bet;
+    bet.segments?.forEach((id, i) => check(ids.segments, 'segment', id, ['segments', i], `segments[${i}]`));
+    bet.accounts?.forEach((id, i) => check(ids.accounts, 'account', id, ['accounts', i], `accounts[${i}]`));
+  } else {
+    const segment = (data as Account | Journey).segment;
+    if (segment) check(ids.segments, 'segment', segment, ['segment'], 'segment');
+  }
+  return out;
+}
 
-  for (const a of input.accounts.values()) {
-    if (a.data.segment) reference(a.file, input.fileIds.segments, 'segment', a.data.segment, ['segment'], 'segment');
-  }
-  for (const b of input.bets.values()) {
-    b.data.segments?.forEach((id, i) => reference(b.file, input.fileIds.segments, 'segment', id, ['segments', i], `segments[${i}]`));
-    b.data.accounts?.forEach((id, i) => reference(b.file, input.fileIds.accounts, 'account', id, ['accounts', i], `accounts[${i}]`));
-  }
-  for (const j of input.journeys.values()) {
-    if (j.data.segment) reference(j.file, input.fileIds.segments, 'segment', j.data.segment, ['segment'], 'segment');
-  }
-
-  // One error, on the segment whose share takes the total past 100.
-  let total = 0;
-  let reported = false;
-  const shares = [...input.segments.values()].filter((s) => s.data.budget_share !== undefined).sort((x, y) => (x.file < y.file ? -1 : 1));
+/** One error, on the segment whose share takes the total past 100 (in path order). */
+export function budgetShareFindings(segments: readonly Entry<Segment>[]): Map<string, Finding> {
+  const out = new Map<string, Finding>();
+  const shares = segments.filter((s) => s.data.budget_share !== undefined).sort((x, y) => (x.file < y.file ? -1 : 1));
   const sum = shares.reduce((s, x) => s + (x.data.budget_share ?? 0), 0);
+  let total = 0;
   for (const s of shares) {
     total += s.data.budget_share ?? 0;
-    if (!reported && total > 100 + 1e-9) {
-      reported = true;
-      out.push({
-        file: s.file,
-        finding: {
-          rule: 'budget-share-sum',
-          path: ['budget_share'],
-          message: `the segments' budget shares add up to ${+sum.toFixed(6)}%, more than 100% (${shares.map((x) => `${x.id} ${x.data.budget_share}`).join(', ')})`,
-        },
+    if (total > 100 + 1e-9) {
+      out.set(s.file, {
+        rule: 'budget-share-sum',
+        path: ['budget_share'],
+        message: `the segments' budget shares add up to ${+sum.toFixed(6)}%, more than 100% (${shares.map((x) => `${x.id} ${x.data.budget_share}`).join(', ')})`,
       });
-    }
-  }
-
-  const seen = new Map<string, KpiEntry>();
-  for (const entry of input.kpis) {
-    const { kpi, period } = entry.record;
-    if (!input.kpiIds.includes(kpi)) {
-      out.push({
-        file: entry.file,
-        finding: { rule: 'unknown-reference', path: [entry.index, 'kpi'], message: `"${kpi}" is not a KPI of the KPI architecture${didYouMean(kpi, input.kpiIds)}` },
-      });
-      continue;
-    }
-    const key = `${kpi}\u0000${period}`;
-    const first = seen.get(key);
-    if (first) {
-      const where = first.file === entry.file ? `record ${first.index + 1} of this file` : first.file;
-      out.push({ file: entry.file, finding: { rule: 'duplicate-id', path: [entry.index], message: `${kpi} for ${period} is already recorded in ${where}` } });
-    } else {
-      seen.set(key, entry);
+      break;
     }
   }
   return out;
+}
+
+/** KPI records as they come: unknown KPI ids, and a (kpi, period) pair recorded twice. */
+export class KpiLedger {
+  private readonly seen = new Map<string, KpiEntry>();
+
+  add(entry: KpiEntry): Finding | undefined {
+    const { kpi, period } = entry.record;
+    if (!KPI_IDS.includes(kpi)) {
+      return { rule: 'unknown-reference', path: [entry.index, 'kpi'], message: `"${kpi}" is not a KPI of the KPI architecture${didYouMean(kpi, KPI_IDS)}` };
+    }
+    const key = `${kpi}\u0000${period}`;
+    const first = this.seen.get(key);
+    if (!first) {
+      this.seen.set(key, entry);
+      return undefined;
+    }
+    const where = first.file === entry.file ? `record ${first.index + 1} of this file` : first.file;
+    return { rule: 'duplicate-id', path: [entry.index], message: `${kpi} for ${period} is already recorded in ${where}` };
+  }
 }

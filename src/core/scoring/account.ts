@@ -56,12 +56,19 @@ export interface ScoreInput {
   segment?: Segment;
   config: Config;
   asOfDay: number;
+  /**
+   * Keep where every number came from (evidence, ICP matches, signal details) for --explain and
+   * reports; without it a score is a few hundred bytes, which is what 50,000 accounts can afford.
+   */
+  detail?: boolean;
 }
 
 const SIGNAL_TARGET_HOURS = 72;
 
 export function scoreAccount(input: ScoreInput): { score: AccountScore; findings: Finding[] } {
   const { account, config, asOfDay } = input;
+  const detail = input.detail !== false;
+  const evidenceOf = (make: () => Evidence[]): Evidence[] => (detail ? make() : []);
   const findings: Finding[] = [];
   const given = account.fit ?? {};
   const components = {} as Record<FitComponent, ComponentScore>;
@@ -85,7 +92,7 @@ export function scoreAccount(input: ScoreInput): { score: AccountScore; findings
         weight,
         contribution: exact(0n),
         detail: `given as fit.${c}`,
-        evidence: [{ source: 'account', path: ['fit', c], text: `fit.${c}: ${g}` }],
+        evidence: evidenceOf(() => [{ source: 'account', path: ['fit', c], text: `fit.${c}: ${g}` }]),
         conflict,
       };
     } else if (computed) {
@@ -106,11 +113,13 @@ export function scoreAccount(input: ScoreInput): { score: AccountScore; findings
     firmComputed = {
       value: exact(BigInt(100 * hit), BigInt(firmMatches.length)),
       detail: `${hit} of ${firmMatches.length} ${firmCriteria.from === 'segment' ? 'segment' : 'config icp'} criteria matched`,
-      evidence: firmMatches.map((m) => ({
-        source: m.unknown ? firmCriteria.from : 'account',
-        path: m.unknown ? [...criteriaPath, m.fact] : ['firmographics', m.fact],
-        text: `${m.matched ? '✓' : '✗'} ${m.fact}: ${m.unknown ? 'unknown' : m.actual} (wanted ${m.expected})`,
-      })),
+      evidence: evidenceOf(() =>
+        firmMatches.map((m) => ({
+          source: m.unknown ? firmCriteria.from : 'account',
+          path: m.unknown ? [...criteriaPath, m.fact] : ['firmographics', m.fact],
+          text: `${m.matched ? '✓' : '✗'} ${m.fact}: ${m.unknown ? 'unknown' : m.actual} (wanted ${m.expected})`,
+        })),
+      ),
     };
     for (const m of firmMatches.filter((x) => x.unknown)) {
       findings.push({
@@ -131,18 +140,19 @@ export function scoreAccount(input: ScoreInput): { score: AccountScore; findings
     if (stack === undefined) {
       findings.push({ rule: 'fit-unknown-fact', path: ['technographics'], message: 'technographics.stack is missing, so no technology of the criteria matches' });
     }
-    techResult = technographicMatches(wantedStack, stack ?? []);
+    const matched = technographicMatches(wantedStack, stack ?? []);
+    techResult = matched;
     techComputed = {
       value: exact(BigInt(100 * techResult.matched.length), BigInt(techResult.total)),
       detail: `${techResult.matched.length} of ${techResult.total} technologies matched`,
-      evidence: [
+      evidence: evidenceOf(() => [
         { source: 'account', path: ['technographics', 'stack'], text: `stack: ${(stack ?? []).join(', ') || 'none'}` },
         {
           source: techCriteria.from,
           path: techCriteria.from === 'segment' ? ['criteria', 'technographic', 'stack'] : ['icp', 'criteria', 'technographic', 'stack'],
-          text: `wanted: ${wantedStack.join(', ')}; matched: ${techResult.matched.join(', ') || 'none'}`,
+          text: `wanted: ${wantedStack.join(', ')}; matched: ${matched.matched.join(', ') || 'none'}`,
         },
-      ],
+      ]),
     };
   }
   setComponent('technographic', techComputed);
@@ -156,7 +166,7 @@ export function scoreAccount(input: ScoreInput): { score: AccountScore; findings
     setComponent('engagement', {
       value: e.value,
       detail: `${formatNumber(engagementPoints)} points from ${e.counted.length} ${e.counted.length === 1 ? 'activity' : 'activities'} in the last ${config.engagement.windowDays} days (cap ${config.engagement.cap})`,
-      evidence: e.counted.map((a) => ({ source: 'account' as const, path: ['engagement', a.index], text: `${a.date} ${a.type} +${a.points}` })),
+      evidence: evidenceOf(() => e.counted.map((a) => ({ source: 'account' as const, path: ['engagement', a.index], text: `${a.date} ${a.type} +${a.points}` }))),
     });
   } else {
     setComponent('engagement', undefined);
@@ -259,8 +269,8 @@ export function scoreAccount(input: ScoreInput): { score: AccountScore; findings
       engagedStakeholders: engaged,
       seniorEngaged: senior,
       mqa,
-      signals,
-      icp: { firmographic: firmMatches, technographic: techResult },
+      signals: detail ? signals : [],
+      icp: detail ? { firmographic: firmMatches, technographic: techResult } : { firmographic: [], technographic: null },
     },
     findings,
   };
@@ -280,4 +290,28 @@ function pickCriteria<K extends 'firmographic' | 'technographic'>(
 
 export function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+/**
+ * A score that keeps only what `validate` and `score` print. Strings cut from a file's text can
+ * keep the whole text alive (engines share the characters), so the few kept are copied.
+ */
+export function compactScore(s: AccountScore): AccountScore {
+  const components = {} as AccountScore['fit']['components'];
+  for (const c of FIT_COMPONENTS) {
+    const { component, origin, value, weight, contribution, conflict } = s.fit.components[c];
+    components[c] = { component, origin, value, weight, contribution, conflict, detail: '', evidence: [] };
+  }
+  return {
+    ...s,
+    name: detach(s.name),
+    segment: s.segment === null ? null : detach(s.segment),
+    motion: s.motion === null ? null : detach(s.motion),
+    pure: s.pure ? { ...s.pure, evidence: { painful: '', urgent: '', recognized: '', expensive: '' } } : null,
+    fit: { ...s.fit, components },
+  };
+}
+
+function detach(text: string): string {
+  return `${text} `.slice(0, -1);
 }

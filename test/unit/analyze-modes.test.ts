@@ -1,0 +1,26 @@
+/** Lean analysis (validate, score) reads files one at a time and keeps less; it must find exactly what the full analysis finds. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../../src/workspace/load.js';
+import { accountJson } from '../../src/format/scores.js';
+import { FIXTURES, REPO } from '../helpers.js';
+
+const workspaces = [
+  join(REPO, 'templates', 'example'),
+  join(FIXTURES, 'spec-example'),
+  ...readdirSync(join(FIXTURES, 'rules')).flatMap((rule) => ['fail', 'pass'].map((v) => join(FIXTURES, 'rules', rule, v))),
+];
+
+describe('lean and full analysis agree', () => {
+  for (const dir of workspaces) {
+    it(dir.slice(REPO.length), async () => {
+      const full = await loadWorkspace({ cwd: dir, today: '2026-11-24' });
+      const lean = await loadWorkspace({ cwd: dir, today: '2026-11-24', lean: true });
+      expect(lean.analysis.problems).toEqual(full.analysis.problems);
+      expect([...lean.analysis.scores.values()].map(accountJson)).toEqual([...full.analysis.scores.values()].map(accountJson));
+      expect(lean.analysis.fileCount).toBe(full.analysis.fileCount);
+      expect(lean.analysis.accounts.size).toBe(0);
+    });
+  }
+});
