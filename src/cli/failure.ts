@@ -3,12 +3,11 @@ import { ConfigInvalid, WorkspaceError } from '../workspace/load.js';
 import { UsageError } from './context.js';
 import { GitError } from '../workspace/git.js';
 import { renderStylish } from '../format/stylish.js';
-import { Chalk } from 'chalk';
+import { plainChalk } from './colour.js';
 
 export function describeFailure(err: unknown, debug: boolean): string {
   if (err instanceof ConfigInvalid) {
-    const plain = new Chalk({ level: 0 });
-    return `${renderStylish(err.problems, { chalk: plain, quiet: true, files: 1 })}abx: abx.config.yaml is invalid: fix the problems above\n`;
+    return `${renderStylish(err.problems, { chalk: plainChalk, quiet: true, files: 1 })}abx: abx.config.yaml is invalid: fix the problems above\n`;
   }
   if (err instanceof UsageError || err instanceof WorkspaceError || err instanceof GitError) {
     return `abx: ${err.message}\n`;

@@ -4,10 +4,10 @@
  * `abx --version` and `abx --help` stay fast.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { Chalk } from 'chalk';
 import { EXIT_FAILURE, EXIT_OK, UsageError, localToday, type Context } from './context.js';
 import { isDate } from '../core/dates.js';
 import { abxVersion } from './version.js';
+import { colourFor } from './colour.js';
 
 type Run = (ctx: Context, args: string[], options: Record<string, unknown>) => Promise<number>;
 type Loader = () => Promise<{ run: Run }>;
@@ -39,7 +39,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
 
-  const context = (): Context => {
+  const context = async (): Promise<Context> => {
     const g = program.opts<{ cwd?: string; asOf?: string; color: boolean; quiet?: boolean }>();
     if (g.asOf !== undefined && !isDate(g.asOf)) throw new UsageError(`--as-of must be a date in the form YYYY-MM-DD, not "${g.asOf}"`);
     const color = g.color !== false && env.NO_COLOR === undefined && Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
@@ -52,7 +52,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       stdout,
       stderr,
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-      chalk: new Chalk({ level: color ? 1 : 0 }),
+      chalk: await colourFor(color),
       env,
     };
   };
@@ -63,7 +63,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const options = command.opts();
       const args = params.slice(0, -2).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? (a as string[]) : [String(a)]));
       const { run } = await load();
-      exitCode = await run(context(), args, options);
+      exitCode = await run(await context(), args, options);
     });
 
   define(

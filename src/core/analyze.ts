@@ -131,12 +131,17 @@ export function analyze(input: AnalyzeInput): Analysis {
   const filesWithErrors = new Set<string>();
   const kpiLedger = new KpiLedger();
 
+  // Ids come from file names, so references and duplicates are settled by the list alone.
   const fileIds: FileIds = { segments: new Set(), accounts: new Set() };
-  for (const f of input.files) if (f.kind === 'segments' || f.kind === 'accounts') fileIds[f.kind].add(fileId(f.path, f.kind));
+  const firstFileOfId = new Map<string, string>();
+  for (const f of input.files) {
+    const id = fileId(f.path, f.kind);
+    if (f.kind === 'segments' || f.kind === 'accounts') fileIds[f.kind].add(id);
+    if (f.kind !== 'kpis' && !firstFileOfId.has(`${f.kind}\u0000${id}`)) firstFileOfId.set(`${f.kind}\u0000${id}`, f.path);
+  }
 
   // Segments first: every account's score needs its segment's criteria.
   const order = input.files.map((f, i) => i).sort((a, b) => KIND_ORDER[(input.files[a] as FileRef).kind] - KIND_ORDER[(input.files[b] as FileRef).kind] || a - b);
-  const firstFileOfId = new Map<string, string>();
   const segmentStates: FileState[] = [];
 
   const finish = (state: FileState) => {
@@ -193,14 +198,10 @@ export function analyze(input: AnalyzeInput): Analysis {
     if (state.kind !== 'kpis' && !ID_PATTERN.test(state.id)) {
       state.findings.push({ rule: 'invalid-id', line: 1, column: 1, message: `the file name "${state.id}" is not a valid id: use lowercase letters, digits and -` });
     }
-    if (state.kind !== 'kpis') {
-      const idKey = `${state.kind}\u0000${state.id}`;
-      const first = firstFileOfId.get(idKey);
-      if (first !== undefined) {
-        state.findings.push({ rule: 'duplicate-id', line: 1, column: 1, message: `the id "${state.id}" is already used by ${first}: ids are unique within a kind` });
-        return;
-      }
-      firstFileOfId.set(idKey, state.path);
+    const first = state.kind === 'kpis' ? undefined : firstFileOfId.get(`${state.kind}\u0000${state.id}`);
+    if (first !== undefined && first !== state.path) {
+      state.findings.push({ rule: 'duplicate-id', line: 1, column: 1, message: `the id "${state.id}" is already used by ${first}: ids are unique within a kind` });
+      return;
     }
 
     const checked = checkSchema(KIND_SCHEMAS[state.kind], data, state.kind === 'kpis' ? 'the file' : 'the frontmatter');

@@ -68,6 +68,14 @@ function isPlainMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Scalars have no keys: only maps and lists are walked, on one shared path (copied when reported). */
+function descend(schema: z.ZodType, value: unknown, path: (string | number)[], segment: string | number, out: Finding[]): void {
+  if (value === null || typeof value !== 'object') return;
+  path.push(segment);
+  collectUnknownKeys(schema, value, path, out);
+  path.pop();
+}
+
 function collectUnknownKeys(schema: z.ZodType, value: unknown, path: (string | number)[], out: Finding[]): void {
   if (value === null || typeof value !== 'object') return;
   const def = defOf(schema);
@@ -89,9 +97,9 @@ function collectUnknownKeys(schema: z.ZodType, value: unknown, path: (string | n
       for (const key of Object.keys(value)) {
         const child = Object.prototype.hasOwnProperty.call(shape, key) ? shape[key] : undefined;
         if (child) {
-          collectUnknownKeys(child, value[key], [...path, key], out);
+          descend(child, value[key], path, key, out);
         } else if (open && def.catchall) {
-          collectUnknownKeys(def.catchall, value[key], [...path, key], out);
+          descend(def.catchall, value[key], path, key, out);
         } else {
           const where = path.length ? ` in ${formatPath(path)}` : '';
           out.push({
@@ -105,11 +113,11 @@ function collectUnknownKeys(schema: z.ZodType, value: unknown, path: (string | n
     }
     case 'array':
       if (!Array.isArray(value) || !def.element) return;
-      value.forEach((item, i) => collectUnknownKeys(def.element as z.ZodType, item, [...path, i], out));
+      value.forEach((item, i) => descend(def.element as z.ZodType, item, path, i, out));
       return;
     case 'record':
       if (!isPlainMap(value) || !def.valueType) return;
-      for (const key of Object.keys(value)) collectUnknownKeys(def.valueType, value[key], [...path, key], out);
+      for (const key of Object.keys(value)) descend(def.valueType as z.ZodType, value[key], path, key, out);
       return;
     case 'union': {
       // Walk the one option whose shape fits the value: a list or a map.

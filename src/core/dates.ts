@@ -9,10 +9,17 @@ const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\
 const MS_PER_DAY = 86_400_000;
 
 /** Day number of a real calendar date, or undefined (2026-02-30 is not a date). */
+/** Dates repeat across a workspace (the same activity days, the same as-of window): remember them. */
+const known = new Map<string, number | undefined>();
+
 export function dayNumber(date: string): number | undefined {
+  const hit = known.get(date);
+  if (hit !== undefined || known.has(date)) return hit;
   const m = DATE_RE.exec(date);
-  if (!m) return undefined;
-  return validDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  const day = m ? validDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  if (known.size > 50_000) known.clear();
+  if (date.length <= 10) known.set(date, day);
+  return day;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

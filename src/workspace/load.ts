@@ -5,7 +5,7 @@ import { resolveConfig, severityOf, type Config } from '../core/config.js';
 import { compareProblems, type Finding, type Problem } from '../core/problem.js';
 import { configSchema, type Kind } from '../core/schemas.js';
 import { locatePath } from '../core/yaml/locate.js';
-import { parseYamlDocument, type ParsedDocument } from '../core/yaml/parse.js';
+import { parseYaml, parseYamlDocument, type ParsedDocument } from '../core/yaml/parse.js';
 import { listWorkspaceFiles, readSourceFile, realRootOf } from './files.js';
 import { CONFIG_FILE, findRoot } from './root.js';
 
@@ -14,32 +14,34 @@ export class WorkspaceError extends Error {}
 export interface LoadedConfig {
   config: Config | undefined;
   problems: Problem[];
-  document: ParsedDocument | undefined;
+  /** The config as a `yaml` Document, for positions: parsed on first use. */
+  document: () => ParsedDocument | undefined;
 }
 
 /** Reads abx.config.yaml. Problems are located; an invalid config leaves `config` undefined. */
 export function loadConfigText(text: string | undefined, unreadable?: string): LoadedConfig {
-  const at = (findings: Finding[], doc: ParsedDocument | undefined, config?: Config): Problem[] =>
+  let parsedDocument: ParsedDocument | undefined;
+  const document = () => (text === undefined ? undefined : (parsedDocument ??= parseYamlDocument(text)));
+  const at = (findings: Finding[], config?: Config): Problem[] =>
     findings.flatMap((f) => {
       const severity = severityOf(config, f.rule);
       if (!severity) return [];
+      const doc = f.line === undefined ? document() : undefined;
       const span = f.line !== undefined ? { line: f.line, column: f.column ?? 1 } : doc ? locatePath(doc.doc, doc.lineCounter, f.path ?? []) : { line: 1, column: 1 };
       return [{ file: CONFIG_FILE, line: span.line, column: span.column, severity, rule: f.rule, message: f.message }];
     });
   if (text === undefined) {
-    return { config: undefined, document: undefined, problems: at([{ rule: 'file-unreadable', line: 1, column: 1, message: unreadable ?? 'cannot be read' }], undefined) };
+    return { config: undefined, document, problems: at([{ rule: 'file-unreadable', line: 1, column: 1, message: unreadable ?? 'cannot be read' }]) };
   }
-  const document = parseYamlDocument(text);
-  if (!document.result.ok) {
-    const e = document.result.error;
-    return { config: undefined, document, problems: at([{ rule: 'frontmatter-syntax', line: e.line, column: e.column, message: e.message }], document) };
+  const parsed = parseYaml(text);
+  if (!parsed.ok) {
+    const e = parsed.error;
+    return { config: undefined, document, problems: at([{ rule: 'frontmatter-syntax', line: e.line, column: e.column, message: e.message }]) };
   }
-  const data = document.result.data ?? {};
-  const checked = checkSchema(configSchema, data, 'the config');
-  if (!checked.data) return { config: undefined, document, problems: at(checked.findings, document) };
+  const checked = checkSchema(configSchema, parsed.data ?? {}, 'the config');
+  if (!checked.data) return { config: undefined, document, problems: at(checked.findings) };
   const { config, findings } = resolveConfig(checked.data);
-  const all = [...checked.findings, ...findings];
-  const problems = at(all, document, config);
+  const problems = at([...checked.findings, ...findings], config);
   const broken = problems.some((p) => p.severity === 'error');
   return { config: broken ? undefined : config, document, problems };
 }
@@ -57,7 +59,8 @@ export interface LoadOptions {
 export interface Workspace {
   root: string;
   config: Config;
-  configDocument: ParsedDocument | undefined;
+  /** abx.config.yaml as a `yaml` Document, for positions: parsed on first use. */
+  configDocument: () => ParsedDocument | undefined;
   /** Problems of abx.config.yaml itself (warnings only; errors stop the load). */
   configProblems: Problem[];
   analysis: Analysis;
@@ -106,7 +109,8 @@ async function loadCustomChecks(root: string, config: Config, loaded: LoadedConf
   for (const [kind, path] of entries) {
     const result = compileCustomSchema(root, path);
     if ('error' in result) {
-      const span = loaded.document ? locatePath(loaded.document.doc, loaded.document.lineCounter, ['schemas', kind]) : { line: 1, column: 1 };
+      const doc = loaded.document();
+      const span = doc ? locatePath(doc.doc, doc.lineCounter, ['schemas', kind]) : { line: 1, column: 1 };
       loaded.problems.push({ file: CONFIG_FILE, line: span.line, column: span.column, severity: 'error', rule: 'schema', message: `schemas.${kind}: ${result.error}` });
     } else {
       checks[kind] = result.check;

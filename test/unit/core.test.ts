@@ -210,3 +210,14 @@ describe('documentation', () => {
     }
   });
 });
+
+describe('the colourless chalk stand-in', () => {
+  it('chains styles, returns text as it is, and is not a promise', async () => {
+    const { plainChalk, colourFor } = await import('../../src/cli/colour.js');
+    expect(plainChalk.red.bold('x')).toBe('x');
+    expect(plainChalk.dim.underline('a', 'b')).toBe('a b');
+    expect(plainChalk.level).toBe(0);
+    expect(await colourFor(false)).toBe(plainChalk);
+    expect((await colourFor(true)).level).toBe(1);
+  });
+});

@@ -218,8 +218,28 @@ describe('locateFast agrees with locatePath', () => {
     expect(locateFast(text, ['b'])).toEqual({ line: 2, column: 1, endLine: 5, endColumn: 1 });
   });
 
+  it('locates around and at block scalars exactly as the Document does', () => {
+    const texts = [
+      'a: >-\n  x y\n  z\nb: 1\n',
+      'a: |\n  x\n\n  y\n\nb: 1\n',
+      'a: >- # c\n  x\n  # not a comment\nb: 2\n',
+      'l:\n  - >-\n    x\n  - y\nm: 1\n',
+      'm:\n  k: |\n    - not: a list\n  j: 2\n',
+      'a: >-\n  x\n',
+    ];
+    for (const text of texts) {
+      const { doc, lineCounter } = parseYamlDocument(text);
+      for (const path of [['a'], ['b'], ['l', 0], ['l', 1], ['m'], ['m', 'k'], ['m', 'j']] as (string | number)[][]) {
+        const fast = locateFast(text, path);
+        expect(fast, `${JSON.stringify(text)} ${path.join('.')}`).toBeDefined();
+        expect(fast).toEqual(locatePath(doc, lineCounter, path));
+      }
+    }
+  });
+
   it('declines what it does not know, so the Document answers', () => {
-    expect(locateFast('a: |\n  text\n', ['a'])).toBeUndefined();
+    expect(locateFast('a: |+\n  text\n\nb: 1\n', ['b'])).toBeUndefined();
+    expect(locateFast('a: |2\n  text\n', ['a'])).toBeUndefined();
     expect(locateFast('a: plain\n  continued\n', ['a'])).toBeUndefined();
     expect(locateFast('a: [1,\n  2]\n', ['a'])).toBeUndefined();
     expect(locateFast('a: 1\r\nb: 2\r\n', ['b'])).toBeUndefined();

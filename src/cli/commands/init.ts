@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 import { writeFileAtomic } from '../../workspace/write.js';
 import { git, isInsideRepository } from '../../workspace/git.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Context } from '../context.js';
 
-const TEMPLATES = fileURLToPath(new URL('../../../templates/', import.meta.url));
+const TEMPLATES = join(packageRoot(), 'templates');
 
 export interface InitAnswers {
   company: string;

@@ -1,6 +1,6 @@
 import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Chalk } from 'chalk';
+import { plainChalk } from '../colour.js';
 import { countBySeverity } from '../../core/problem.js';
 import { buildReport, REPORT_NAMES, type Report, type ReportName } from '../../core/report/index.js';
 import { didYouMean } from '../../core/suggest.js';
@@ -19,7 +19,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   const ws = await openWorkspace(ctx);
   const report = buildReport(ws.analysis, names);
-  const text = await render(report, format, out === undefined ? ctx.chalk : new Chalk({ level: 0 }));
+  const text = await render(report, format, out === undefined ? ctx.chalk : plainChalk);
 
   if (out === undefined) {
     ctx.stdout.write(text);

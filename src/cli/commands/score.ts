@@ -140,7 +140,7 @@ function sourceLocator(ws: Workspace): SourceLocator {
         if (!entry) return '';
         return `${entry.file}:${entry.locate(path).line}`;
       }
-      const doc = ws.configDocument;
+      const doc = ws.configDocument();
       return doc ? `${CONFIG_FILE}:${locatePath(doc.doc, doc.lineCounter, path).line}` : CONFIG_FILE;
     },
   };

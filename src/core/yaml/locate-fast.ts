@@ -239,6 +239,10 @@ class Lines {
     return { start: valueAt, end: value.end, value };
   }
 
+  private blockScalar(line: number, at: number, ownerCol: number): Node {
+    return { kind: 'scalar', start: at, end: blockScalarEnd(this, line, at, ownerCol) };
+  }
+
   /**
    * A value that starts and ends on this line: a flow collection, a quoted or a plain scalar.
    * `ownerCol` is the column of the key or `-` that holds it: a deeper line below would continue
@@ -249,6 +253,7 @@ class Lines {
     const c = text.charCodeAt(at);
     const eol = this.lineEnd(line);
     let node: Node;
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(line, at, ownerCol);
     if (c === 91 /* [ */ || c === 123 /* { */) {
       const flow = new FlowReader(text, at).read();
       if (flow.end > eol) unsupported();
@@ -275,6 +280,28 @@ class Lines {
     if (next !== -1 && (this.indents[next] ?? 0) > ownerCol) unsupported();
     return node;
   }
+}
+
+/**
+ * A block scalar (`>-` prose, `|` text): its header, then every following line that is blank or
+ * indented deeper than the key or `-` that holds it. Like `yaml`, the value ends after the newline
+ * of its last non-blank line. Keep chomping (`+`) and explicit indentation stay outside the shape.
+ */
+function blockScalarEnd(lines: Lines, line: number, at: number, ownerCol: number): number {
+  const text = lines.text;
+  const eol = (lines.starts[line + 1] ?? text.length) - 1;
+  const header = /^[|>]-?[ \t]*(?:#.*)?$/.exec(text.slice(at, eol));
+  if (!header) return unsupported();
+  let last = -1;
+  for (let i = line + 1; i < lines.starts.length - 1; i++) {
+    const start = lines.starts[i] ?? 0;
+    const end = (lines.starts[i + 1] ?? text.length) - 1;
+    const blank = text.slice(start, end).trim() === '';
+    if (!blank && (lines.indents[i] ?? 0) <= ownerCol) break;
+    if (!blank) last = i;
+  }
+  if (last === -1) return unsupported();
+  return lines.starts[last + 1] ?? text.length;
 }
 
 /** Reads one flow collection (which must close on its line) and the spans of its entries. */

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Document } from 'yaml';
+import type { LineCounter, Node, Document } from 'yaml';
+import { yamlLib } from './lib.js';
 import type { DataPath } from '../problem.js';
 
 export interface Span {
@@ -14,6 +15,7 @@ export interface Span {
  * (a missing key) lands on the deepest part that exists, so every problem has a real position.
  */
 export function locatePath(doc: Document.Parsed, lineCounter: LineCounter, path: DataPath): Span {
+  const { isAlias, isMap, isPair, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let start: number | undefined;
   let end: number | undefined;
@@ -52,6 +54,6 @@ function isNode(v: unknown): v is Node {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String((key as { value: unknown }).value);
   return undefined;
 }

@@ -9,7 +9,8 @@
  * limits apply (`limits.ts`). test/unit/yaml-paths.test.ts runs both over every fixture.
  */
 import jsyaml from 'js-yaml';
-import { LineCounter, parseDocument, visit, isNode, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlLib } from './lib.js';
 import { checkExpandedData, checkTreeData, checkYamlText, describeDataViolation } from './limits.js';
 
 export interface YamlError {
@@ -20,26 +21,30 @@ export interface YamlError {
 
 export type YamlResult = { ok: true; data: unknown } | { ok: false; error: YamlError };
 
+// Most plain scalars are words; a look at the first character spares them the regular expressions.
+const firstIs = (s: string, chars: string) => s.length > 0 && chars.includes(s[0] as string);
+
 const CORE_TYPES = [
   new jsyaml.Type('tag:yaml.org,2002:null', {
     kind: 'scalar',
-    resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s),
+    resolve: (s: string) => s === '' || (firstIs(s, '~nN') && /^(?:~|[Nn]ull|NULL)$/.test(s)),
     construct: () => null,
   }),
   new jsyaml.Type('tag:yaml.org,2002:bool', {
     kind: 'scalar',
-    resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+    resolve: (s: string) => firstIs(s, 'tTfF') && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
     construct: (s: string) => s[0] === 't' || s[0] === 'T',
   }),
   new jsyaml.Type('tag:yaml.org,2002:int', {
     kind: 'scalar',
-    resolve: (s: string) => /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(s),
+    resolve: (s: string) => firstIs(s, '0123456789+-') && /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(s),
     construct: (s: string) =>
       s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10),
   }),
   new jsyaml.Type('tag:yaml.org,2002:float', {
     kind: 'scalar',
     resolve: (s: string) =>
+      firstIs(s, '0123456789+-.') &&
       /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(s),
     construct: (s: string) =>
       /nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s[0] === '-' ? -Infinity : Infinity) : parseFloat(s),
@@ -131,6 +136,7 @@ export function parseYamlDocument(text: string): ParsedDocument {
   // The limits first: text nested too deep can abort Node inside the parser, past any try/catch.
   // Such a text gets the Document of an empty text, which locates everything at 1:1.
   const precheck = checkYamlText(text);
+  const { LineCounter, parseDocument, visit, isNode } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(precheck ? '' : text, { ...DOC_OPTIONS, lineCounter, keepSourceTokens: true });
   if (precheck) return { result: { ok: false, error: precheck }, doc, lineCounter };
