@@ -2,8 +2,8 @@
 import { loadWorkspace, type Workspace } from '../workspace/load.js';
 import type { Context } from './context.js';
 
-export function openWorkspace(ctx: Context, options: { lean?: boolean } = {}): Promise<Workspace> {
-  return loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today, lean: options.lean });
+export function openWorkspace(ctx: Context, options: { lean?: boolean; keepScores?: boolean } = {}): Promise<Workspace> {
+  return loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today, ...options });
 }
 
 /** Problems of the workspace, the config's warnings included. */

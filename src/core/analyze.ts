@@ -53,6 +53,8 @@ export interface AnalyzeInput {
    * The account, bet and journey maps stay empty and texts are let go file by file.
    */
   lean?: boolean;
+  /** Scores are kept unless this is false (`validate` prints problems only). */
+  keepScores?: boolean;
 }
 
 export interface Entry<T> {
@@ -237,7 +239,7 @@ export function analyze(input: AnalyzeInput): Analysis {
         if (maps) remapScore(score, maps);
         state.findings.push(...remap(findings, maps));
         state.findings.push(...checkGeneratedBlocks(entry, score, config));
-        scores.set(state.id, lean ? compactScore(score) : score);
+        if (input.keepScores !== false) scores.set(state.id, lean ? compactScore(score) : score);
         return;
       }
       case 'bets': {

@@ -153,3 +153,21 @@ export function summaryLine(scores: readonly AccountScore[]): string {
   const fit = ['1', '2', '3'].map((t) => `T${t} ${c.fit[t]}`).join(', ');
   return `${scores.length} ${scores.length === 1 ? 'account' : 'accounts'} · PURE ${pure}${unscored} · Fit ${fit} · MQA ${c.mqa}`;
 }
+
+/**
+ * `{ asOf, accounts }` as `JSON.stringify(…, null, 2)` would print it, in pieces: a workspace of
+ * 50,000 accounts is written without building one 40 MB string and every object at once.
+ */
+export function* scoreJsonChunks(asOf: string, accounts: Iterable<unknown>, batch = 500): Generator<string> {
+  let out = `{\n  "asOf": ${JSON.stringify(asOf)},\n  "accounts": [`;
+  let count = 0;
+  for (const account of accounts) {
+    out += `${count === 0 ? '' : ','}\n    ${JSON.stringify(account, null, 2).replace(/\n/g, '\n    ')}`;
+    count++;
+    if (count % batch === 0) {
+      yield out;
+      out = '';
+    }
+  }
+  yield `${out}${count === 0 ? ']' : '\n  ]'}\n}\n`;
+}

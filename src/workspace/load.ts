@@ -54,6 +54,8 @@ export interface LoadOptions {
   today: string;
   /** Keep only problems and scores (what validate and score print): see AnalyzeInput.lean. */
   lean?: boolean;
+  /** False: no scores are kept (see AnalyzeInput.keepScores). */
+  keepScores?: boolean;
 }
 
 export interface Workspace {
@@ -95,7 +97,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
   const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
   const read = (f: FileRef) => readSourceFile(root, realRoot, f);
-  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean });
+  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keepScores: options.keepScores });
   loaded.problems.sort(compareProblems);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
 }

@@ -6,7 +6,7 @@ import { didYouMean } from '../../core/suggest.js';
 import { locatePath } from '../../core/yaml/locate.js';
 import { explanationOf, renderExplainText, type SourceLocator } from '../../format/explain.js';
 import { renderScoreTable } from '../../format/score-table.js';
-import { accountJson, CSV_COLUMNS, csvRow, scoresMarkdown, toCsv } from '../../format/scores.js';
+import { accountJson, CSV_COLUMNS, csvRow, scoreJsonChunks, scoresMarkdown, toCsv } from '../../format/scores.js';
 import { renderStylish } from '../../format/stylish.js';
 import type { Workspace } from '../../workspace/load.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
@@ -56,11 +56,13 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
   const explain = Boolean(options.explain);
   switch (format) {
     case 'json': {
-      const accounts = scores.map((s) => {
-        const base = accountJson(s);
-        return explain ? { ...base, explain: explanationOf(s, ws.config, locator, fileOf(ws, s)) } : base;
-      });
-      ctx.stdout.write(`${JSON.stringify({ asOf: analysis.asOf, accounts }, null, 2)}\n`);
+      const accounts = (function* () {
+        for (const s of scores) {
+          const base = accountJson(s);
+          yield explain ? { ...base, explain: explanationOf(s, ws.config, locator, fileOf(ws, s)) } : base;
+        }
+      })();
+      for (const chunk of scoreJsonChunks(analysis.asOf, accounts)) ctx.stdout.write(chunk);
       break;
     }
     case 'csv':

@@ -17,7 +17,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const inScope = pathFilter(ctx.cwd, root, args);
   let ws;
   try {
-    ws = await openWorkspace(ctx, { lean: true });
+    ws = await openWorkspace(ctx, { lean: true, keepScores: false });
   } catch (err) {
     if (!(err instanceof ConfigInvalid)) throw err;
     ctx.stdout.write(render({ ...base, problems: err.problems, files: [CONFIG_FILE] }));

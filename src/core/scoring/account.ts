@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import { dayNumber, instant, MS_PER_HOUR, withinWindow } from '../dates.js';
 import type { Finding } from '../problem.js';
 import type { Account, Criteria, FitComponent, Segment } from '../schemas.js';
-import { FIT_COMPONENTS } from '../schemas.js';
+import { FIT_COMPONENTS, PURE_CRITERIA } from '../schemas.js';
 import { exact, fromNumber, roundTenth, type Exact } from './exact.js';
 import {
   engagementOf,
@@ -293,25 +293,57 @@ export function formatNumber(n: number): string {
 }
 
 /**
- * A score that keeps only what `validate` and `score` print. Strings cut from a file's text can
- * keep the whole text alive (engines share the characters), so the few kept are copied.
+ * A score that keeps only what `validate` and `score` print, for workspaces of tens of thousands
+ * of accounts: no evidence or details, and the parts most accounts have alike (the same few
+ * component values, empty lists) shared rather than repeated. Strings cut from a file's text can
+ * keep the whole text alive (engines share the characters), so the few strings kept are copied.
  */
 export function compactScore(s: AccountScore): AccountScore {
   const components = {} as AccountScore['fit']['components'];
   for (const c of FIT_COMPONENTS) {
     const { component, origin, value, weight, contribution, conflict } = s.fit.components[c];
-    components[c] = { component, origin, value, weight, contribution, conflict, detail: '', evidence: [] };
+    components[c] = shared(`${component}|${origin}|${value.n}/${value.d}|${weight}|${contribution.n}/${contribution.d}|${conflict}`, () => ({
+      component,
+      origin,
+      value,
+      weight,
+      contribution,
+      conflict,
+      detail: '',
+      evidence: NO_EVIDENCE,
+    }));
   }
+  const pure = s.pure;
   return {
     ...s,
     name: detach(s.name),
     segment: s.segment === null ? null : detach(s.segment),
     motion: s.motion === null ? null : detach(s.motion),
-    pure: s.pure ? { ...s.pure, evidence: { painful: '', urgent: '', recognized: '', expensive: '' } } : null,
-    fit: { ...s.fit, components },
+    pure: pure ? shared(`pure|${PURE_CRITERIA.map((c) => pure.scores[c]).join('')}`, () => ({ ...pure, scores: { ...pure.scores }, evidence: NO_PURE_EVIDENCE })) : null,
+    fit: { ...s.fit, components, missing: s.fit.missing.length === 0 ? NO_MISSING : s.fit.missing },
+    signals: NO_SIGNALS,
+    icp: NO_ICP,
   };
 }
 
+const NO_EVIDENCE: Evidence[] = [];
+const NO_MISSING: FitComponent[] = [];
+const NO_SIGNALS: SignalStatus[] = [];
+const NO_ICP: AccountScore['icp'] = { firmographic: [], technographic: null };
+const NO_PURE_EVIDENCE = { painful: '', urgent: '', recognized: '', expensive: '' };
+/** Parts of compact scores that are alike, by what makes them alike. They are never changed. */
+const parts = new Map<string, unknown>();
+
+function shared<T>(key: string, make: () => T): T {
+  let part = parts.get(key) as T | undefined;
+  if (part === undefined) {
+    if (parts.size > 10_000) parts.clear();
+    part = make();
+    parts.set(key, part);
+  }
+  return part;
+}
+
 function detach(text: string): string {
-  return `${text} `.slice(0, -1);
+  return text.length < 13 ? text : `${text} `.slice(0, -1);
 }

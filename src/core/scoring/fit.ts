@@ -97,6 +97,29 @@ export interface CriterionMatch {
 
 const norm = (v: unknown): string => String(v).trim().toLowerCase();
 
+/** Criteria belong to a segment and are the same for each of its accounts: prepare them once. */
+const allowedSets = new WeakMap<readonly unknown[], Set<string>>();
+const expectedTexts = new WeakMap<object, string>();
+
+function allowedOf(list: readonly unknown[]): Set<string> {
+  let set = allowedSets.get(list);
+  if (!set) {
+    set = new Set(list.map(norm));
+    allowedSets.set(list, set);
+  }
+  return set;
+}
+
+function expectedOf(criterion: unknown): string {
+  if (typeof criterion !== 'object' || criterion === null) return describeExpected(criterion);
+  let text = expectedTexts.get(criterion);
+  if (text === undefined) {
+    text = describeExpected(criterion);
+    expectedTexts.set(criterion, text);
+  }
+  return text;
+}
+
 function describeExpected(criterion: unknown): string {
   if (Array.isArray(criterion)) return criterion.map(String).join(', ');
   const r = criterion as { min?: number; max?: number };
@@ -109,7 +132,7 @@ function describeExpected(criterion: unknown): string {
 function matches(criterion: unknown, actual: unknown): boolean {
   const values = Array.isArray(actual) ? actual : [actual];
   if (Array.isArray(criterion)) {
-    const allowed = new Set(criterion.map(norm));
+    const allowed = allowedOf(criterion);
     return values.some((v) => allowed.has(norm(v)));
   }
   const r = criterion as { min?: number; max?: number };
@@ -127,7 +150,7 @@ export function firmographicMatches(criteria: NonNullable<Criteria['firmographic
     const actual = has ? facts[fact] : undefined;
     return {
       fact,
-      expected: describeExpected(criterion),
+      expected: expectedOf(criterion),
       actual: has ? (Array.isArray(actual) ? actual.map(String).join(', ') : String(actual)) : undefined,
       matched: has && matches(criterion, actual),
       unknown: !has,
@@ -137,9 +160,27 @@ export function firmographicMatches(criteria: NonNullable<Criteria['firmographic
 
 export function technographicMatches(criteriaStack: readonly string[], stack: readonly string[]): { matched: string[]; total: number } {
   const have = new Set(stack.map(norm));
-  const wanted = [...new Set(criteriaStack.map(norm))];
-  const matched = criteriaStack.filter((t, i) => have.has(norm(t)) && criteriaStack.findIndex((u) => norm(u) === norm(t)) === i);
-  return { matched, total: wanted.length };
+  const wanted = wantedOf(criteriaStack);
+  return { matched: wanted.filter((w) => have.has(w.key)).map((w) => w.name), total: wanted.length };
+}
+
+const wantedLists = new WeakMap<readonly string[], { key: string; name: string }[]>();
+
+/** The criteria stack without repeats (compared case-insensitively), each named as first written. */
+function wantedOf(criteriaStack: readonly string[]): { key: string; name: string }[] {
+  let wanted = wantedLists.get(criteriaStack);
+  if (!wanted) {
+    const seen = new Set<string>();
+    wanted = [];
+    for (const name of criteriaStack) {
+      const key = norm(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      wanted.push({ key, name });
+    }
+    wantedLists.set(criteriaStack, wanted);
+  }
+  return wanted;
 }
 
 // ---------------------------------------------------------------- weighted score
