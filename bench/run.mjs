@@ -211,6 +211,16 @@ check('peak RSS of abx validate at 50k ÷ floor', r50?.validate.rss && r50.valid
 check('peak RSS of abx score at 50k ÷ floor', r50?.score.rss && r50.score.rss / r50.floor.rss, 2, x2);
 lines.push('## Targets', '', '| target | measured | limit | |', '|---|---|---|---|', ...t, '');
 lines.push(`Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
+lines.push(
+  '## Where the time goes',
+  '',
+  'A CPU profile of `abx validate` on 10,000 accounts (`node --cpu-prof`): reading and js-yaml parsing, the',
+  "floor's own work, take about half; zod's schema checks about 12%; garbage collection about 9%; scoring,",
+  'rules and locating problems the rest. Files are analysed one at a time and let go (lean analysis), so',
+  'memory stays near the floor. A second thread was tried and dropped: on this two-core machine half the',
+  "files took 70% of the time, V8's own collector and compiler threads already using the second core.",
+  '',
+);
 
 const report = lines.join('\n');
 writeFileSync(join(HERE, 'results.md'), report);
