@@ -169,33 +169,21 @@ export function checkTreeData(data: unknown): TreeCheck {
     if (violation || value === null || typeof value !== 'object') return 1;
     let size = 1;
     let depth = 0;
+    /** Adds a child's size and depth; false once a bound is passed. */
+    const child = (v: unknown): boolean => {
+      size += visit(v);
+      if (depthOut + 1 > depth) depth = depthOut + 1;
+      if (size > MAX_EXPANDED_NODES) violation = 'size';
+      else if (depth > MAX_DATA_DEPTH) violation = 'depth';
+      return violation === undefined;
+    };
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        size += visit(value[i]);
-        if (depthOut + 1 > depth) depth = depthOut + 1;
-        if (size > MAX_EXPANDED_NODES) {
-          violation = 'size';
-          break;
-        }
-        if (depth > MAX_DATA_DEPTH) {
-          violation = 'depth';
-          break;
-        }
-      }
+      for (let i = 0; i < value.length; i++) if (!child(value[i])) break;
     } else {
       for (const key in value) {
         if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
         if (!oddKey && isOddKey(key)) oddKey = true;
-        size += visit((value as Record<string, unknown>)[key]);
-        if (depthOut + 1 > depth) depth = depthOut + 1;
-        if (size > MAX_EXPANDED_NODES) {
-          violation = 'size';
-          break;
-        }
-        if (depth > MAX_DATA_DEPTH) {
-          violation = 'depth';
-          break;
-        }
+        if (!child((value as Record<string, unknown>)[key])) break;
       }
     }
     depthOut = depth;
