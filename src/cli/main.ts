@@ -42,7 +42,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const context = async (): Promise<Context> => {
     const g = program.opts<{ cwd?: string; asOf?: string; color: boolean; quiet?: boolean }>();
     if (g.asOf !== undefined && !isDate(g.asOf)) throw new UsageError(`--as-of must be a date in the form YYYY-MM-DD, not "${g.asOf}"`);
-    const color = g.color !== false && env.NO_COLOR === undefined && Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
+    // --no-color and NO_COLOR (when not empty) win; FORCE_COLOR asks for colour where there is no terminal (CI logs).
+    const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+    const color = g.color !== false && !env.NO_COLOR && (forced || (Boolean(process.stdout.isTTY) && env.TERM !== 'dumb'));
     return {
       cwd: g.cwd ?? process.cwd(),
       asOf: g.asOf,

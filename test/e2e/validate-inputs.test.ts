@@ -168,3 +168,15 @@ describe('pipes', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('colour', () => {
+  it('colours only when asked (FORCE_COLOR) and never with --no-color or NO_COLOR', async () => {
+    const { exampleWorkspace } = await import('../helpers.js');
+    const dir = exampleWorkspace();
+    const esc = '\u001b[';
+    expect(runAbx(['-C', dir, 'validate'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain(esc);
+    expect(runAbx(['-C', dir, 'validate', '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain(esc);
+    expect(runAbx(['-C', dir, 'validate'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(esc);
+    expect(runAbx(['-C', dir, 'validate'], { env: { NO_COLOR: '', FORCE_COLOR: '0' } }).stdout).not.toContain(esc);
+  });
+});
