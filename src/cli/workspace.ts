@@ -1,8 +1,8 @@
 /** Loading the workspace for a command, with the as-of date the global options name. */
-import { loadWorkspace, type Workspace } from '../workspace/load.js';
+import { loadWorkspace, type LoadOptions, type Workspace } from '../workspace/load.js';
 import type { Context } from './context.js';
 
-export function openWorkspace(ctx: Context, options: { lean?: boolean; keepScores?: boolean } = {}): Promise<Workspace> {
+export function openWorkspace(ctx: Context, options: Pick<LoadOptions, 'lean' | 'keepScores' | 'warnings'> = {}): Promise<Workspace> {
   return loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today, ...options });
 }
 

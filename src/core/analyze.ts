@@ -55,6 +55,8 @@ export interface AnalyzeInput {
   lean?: boolean;
   /** Scores are kept unless this is false (`validate` prints problems only). */
   keepScores?: boolean;
+  /** 'count': warnings are counted, not listed (`score` lists errors only), which spares locating them. */
+  warnings?: 'list' | 'count';
 }
 
 export interface Entry<T> {
@@ -91,6 +93,8 @@ export interface Analysis {
   scores: Map<string, AccountScore>;
   /** Files with at least one error. */
   filesWithErrors: Set<string>;
+  /** Warnings counted but not in `problems` (AnalyzeInput.warnings 'count'). */
+  unlistedWarnings: number;
 }
 
 interface FileState {
@@ -146,10 +150,15 @@ export function analyze(input: AnalyzeInput): Analysis {
   const order = input.files.map((f, i) => i).sort((a, b) => KIND_ORDER[(input.files[a] as FileRef).kind] - KIND_ORDER[(input.files[b] as FileRef).kind] || a - b);
   const segmentStates: FileState[] = [];
 
+  let unlistedWarnings = 0;
   const finish = (state: FileState) => {
     for (const finding of state.findings) {
       const severity = severityOf(config, finding.rule);
       if (!severity) continue;
+      if (severity === 'warning' && input.warnings === 'count') {
+        unlistedWarnings++;
+        continue;
+      }
       problems.push({ file: state.path, ...positionOf(state, finding), severity, rule: finding.rule, message: finding.message });
       if (severity === 'error') filesWithErrors.add(state.path);
     }
@@ -191,7 +200,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   }
   problems.sort(compareProblems);
 
-  return { asOf, config, fileCount: input.files.length, problems, segments, accounts, bets, journeys, kpis, scores, filesWithErrors };
+  return { asOf, config, fileCount: input.files.length, problems, segments, accounts, bets, journeys, kpis, scores, filesWithErrors, unlistedWarnings };
 
   function analyzeFile(state: FileState): void {
     const data = readData(state);

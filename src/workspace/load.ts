@@ -56,6 +56,8 @@ export interface LoadOptions {
   lean?: boolean;
   /** False: no scores are kept (see AnalyzeInput.keepScores). */
   keepScores?: boolean;
+  /** See AnalyzeInput.warnings. */
+  warnings?: 'list' | 'count';
 }
 
 export interface Workspace {
@@ -97,7 +99,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
   const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
   const read = (f: FileRef) => readSourceFile(root, realRoot, f);
-  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keepScores: options.keepScores });
+  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keepScores: options.keepScores, warnings: options.warnings });
   loaded.problems.sort(compareProblems);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
 }

@@ -27,7 +27,8 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
     ws = await loadWorkspaceAt(ctx, String(options.at));
   } else {
     // Explanations and block writes need every record and text; plain scores do not.
-    ws = await openWorkspace(ctx, { lean: !options.explain && !options.write });
+    const lean = !options.explain && !options.write;
+    ws = await openWorkspace(ctx, { lean, warnings: lean ? 'count' : 'list' });
   }
   const { analysis } = ws;
 
@@ -81,7 +82,9 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
   }
 
   const problems = allProblems(ws);
-  const { errors, warnings } = countBySeverity(problems);
+  const counts = countBySeverity(problems);
+  const errors = counts.errors;
+  const warnings = counts.warnings + analysis.unlistedWarnings;
   if (errors > 0) {
     const errorList = problems.filter((p) => p.severity === 'error');
     ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: analysis.fileCount })}`);
