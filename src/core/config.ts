@@ -3,7 +3,7 @@ import type { ConfigFile, Criteria, FitComponent, Kind } from './schemas.js';
 import { FIT_COMPONENTS, KINDS } from './schemas.js';
 import { isRuleId, RULES, type Finding, type RuleId, type Severity, type SeveritySetting } from './problem.js';
 import { KPI_IDS } from './kpis.js';
-import { closest } from './suggest.js';
+import { didYouMean } from './suggest.js';
 
 export const DEFAULT_POINTS: Readonly<Record<string, number>> = {
   'website-visit': 1,
@@ -67,8 +67,7 @@ export function resolveConfig(file: ConfigFile): { config: Config; findings: Fin
   const severities: Partial<Record<RuleId, SeveritySetting>> = {};
   for (const [rule, setting] of Object.entries(file.rules ?? {})) {
     if (!isRuleId(rule)) {
-      const guess = closest(rule, Object.keys(RULES));
-      findings.push({ rule: 'unknown-key', path: ['rules', rule], message: `rules.${rule} is not a rule id${guess ? ` (did you mean "${guess}"?)` : ''}` });
+      findings.push({ rule: 'unknown-key', path: ['rules', rule], message: `rules.${rule} is not a rule id${didYouMean(rule, Object.keys(RULES))}` });
       continue;
     }
     const info = RULES[rule] as { fixed?: boolean };
@@ -82,8 +81,7 @@ export function resolveConfig(file: ConfigFile): { config: Config; findings: Fin
   const kpiTargets: Record<string, number> = {};
   for (const [id, override] of Object.entries(file.kpis ?? {})) {
     if (!KPI_IDS.includes(id)) {
-      const guess = closest(id, KPI_IDS);
-      findings.push({ rule: 'unknown-reference', path: ['kpis', id], message: `kpis.${id} is not a KPI of the KPI architecture${guess ? ` (did you mean "${guess}"?)` : ''}` });
+      findings.push({ rule: 'unknown-reference', path: ['kpis', id], message: `kpis.${id} is not a KPI of the KPI architecture${didYouMean(id, KPI_IDS)}` });
       continue;
     }
     kpiTargets[id] = override.target;

@@ -6,7 +6,6 @@
  * every user schema is checked against ajv's json-schema-secure meta-schema first.
  */
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CustomCheck } from '../core/analyze.js';
@@ -54,17 +53,13 @@ export function compileCustomSchema(root: string, path: string): { check: Custom
     check: (data) => {
       if (validate(data)) return [];
       return (validate.errors ?? []).slice(0, 1).map((e) => {
-        const path = pointerToPath(e.instancePath);
+        const dataPath = pointerToPath(e.instancePath);
         const extra = e.keyword === 'required' ? [String((e.params as { missingProperty?: string }).missingProperty)] : [];
-        const where = [...path, ...extra].join('.') || 'the frontmatter';
-        return { path, message: `${where} ${e.keyword === 'required' ? 'is required' : (e.message ?? 'is invalid')} (custom schema ${sourceName(e)})` };
+        const where = [...dataPath, ...extra].join('.') || 'the frontmatter';
+        return { path: dataPath, message: `${where} ${e.keyword === 'required' ? 'is required' : (e.message ?? 'is invalid')} (custom schema ${path}${e.schemaPath})` };
       });
     },
   };
-
-  function sourceName(e: ErrorObject): string {
-    return `${path}${e.schemaPath.replace(/^#/, '#')}`;
-  }
 }
 
 /** JSON Pointer (`/a/0/b~1c`) to a data path, unescaping `~1` and `~0`. */
@@ -82,4 +77,3 @@ function describe(e: ErrorObject | undefined): string {
   return `${e.instancePath || '/'} ${e.message ?? ''}`.trim();
 }
 
-export { join };

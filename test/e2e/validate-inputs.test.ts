@@ -180,3 +180,21 @@ describe('colour', () => {
     expect(runAbx(['-C', dir, 'validate'], { env: { NO_COLOR: '', FORCE_COLOR: '0' } }).stdout).not.toContain(esc);
   });
 });
+
+describe('custom JSON Schemas', () => {
+  it('name the field, the rule and the schema file in the message', async () => {
+    const { FIXTURES } = await import('../helpers.js');
+    const r = runAbx(['-C', join(FIXTURES, 'rules', 'custom-schema', 'fail'), 'validate', '--format', 'json']);
+    expect((JSON.parse(r.stdout) as Report).problems.map((p) => p.message)).toEqual(['owner is required (custom schema schemas/account.yaml#/required)']);
+  });
+
+  it('refuse an unsafe schema as a config error (exit 2)', () => {
+    const dir = makeWorkspace({
+      'abx.config.yaml': 'version: 1\nschemas:\n  accounts: schemas/a.yaml\n',
+      'schemas/a.yaml': 'type: object\nproperties:\n  owner: { type: string, pattern: "^(a+)+$" }\n',
+    });
+    const r = runAbx(['-C', dir, 'validate', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as Report).problems).toMatchObject([{ file: 'abx.config.yaml', line: 3, column: 3, rule: 'schema' }]);
+  });
+});
