@@ -244,10 +244,10 @@ export function analyze(input: AnalyzeInput): Analysis {
         state.findings.push(...remap(accountRules(account, config, asOfDay), maps));
         state.findings.push(...referenceFindings('accounts', account, fileIds));
         const segment = account.segment ? segments.get(account.segment) : undefined;
-        const { score, findings } = scoreAccount({ id: state.id, account, segmentId: segment?.id, segment: segment?.data, config, asOfDay, detail: !lean });
+        const { score, findings } = scoreAccount({ id: state.id, account, segment: segment?.data, config, asOfDay, detail: !lean });
         if (maps) remapScore(score, maps);
         state.findings.push(...remap(findings, maps));
-        state.findings.push(...checkGeneratedBlocks(entry, score, config));
+        state.findings.push(...checkGeneratedBlocks(entry, score));
         if (input.keepScores !== false) scores.set(state.id, lean ? compactScore(score) : score);
         return;
       }

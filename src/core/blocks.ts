@@ -4,7 +4,6 @@
  * author's and is never touched.
  */
 import type { Entry } from './analyze.js';
-import type { Config } from './config.js';
 import type { Finding } from './problem.js';
 import type { Account } from './schemas.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from './schemas.js';
@@ -97,7 +96,7 @@ function isBlockName(name: string): name is BlockName {
   return (BLOCK_NAMES as readonly string[]).includes(name);
 }
 
-export function checkGeneratedBlocks(entry: Entry<Account>, score: AccountScore, _config: Config): Finding[] {
+export function checkGeneratedBlocks(entry: Entry<Account>, score: AccountScore): Finding[] {
   if (!entry.body.includes('abx:')) return [];
   const scan = scanBlocks(entry.body);
   const findings: Finding[] = [];

@@ -91,5 +91,4 @@ export function withinWindow(day: number, asOfDay: number, windowDays: number): 
   return day > asOfDay - windowDays && day <= asOfDay;
 }
 
-export const HOURS_PER_DAY = 24;
 export const MS_PER_HOUR = 3_600_000;

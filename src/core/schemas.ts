@@ -392,12 +392,3 @@ export const KIND_SCHEMAS = {
   journeys: journeySchema,
   kpis: kpiFileSchema,
 } as const;
-
-/** `abx new account` speaks of one account; the folders are plural. */
-export const KIND_SINGULAR: Record<Kind, string> = {
-  segments: 'segment',
-  accounts: 'account',
-  bets: 'bet',
-  journeys: 'journey',
-  kpis: 'kpi',
-};

@@ -1,6 +1,6 @@
 /** Rules an account scorecard must keep on its own (cross-file and scoring rules live elsewhere). */
 import type { Config } from '../config.js';
-import { dayNumber, instant } from '../dates.js';
+import { dayOfInstant, instant } from '../dates.js';
 import type { Finding } from '../problem.js';
 import { PURE_CRITERIA, type Account } from '../schemas.js';
 import { didYouMean } from '../suggest.js';
@@ -46,10 +46,8 @@ export function accountRules(account: Account, config: Config, asOfDay: number):
 }
 
 function futureDate(out: Finding[], value: string, path: (string | number)[], name: string, asOfDay: number): void {
-  const day = dayNumber(value) ?? (() => {
-    const ms = instant(value);
-    return ms === undefined ? undefined : Math.floor(ms / 86_400_000);
-  })();
+  const ms = instant(value);
+  const day = ms === undefined ? undefined : dayOfInstant(ms);
   if (day !== undefined && day > asOfDay) {
     out.push({ rule: 'future-date', path, message: `${name} (${value}) is after the as-of date` });
   }

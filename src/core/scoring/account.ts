@@ -9,7 +9,7 @@ import { dayNumber, instant, MS_PER_HOUR, withinWindow } from '../dates.js';
 import type { Finding } from '../problem.js';
 import type { Account, Criteria, FitComponent, Segment } from '../schemas.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from '../schemas.js';
-import { exact, fromNumber, roundTenth, type Exact } from './exact.js';
+import { exact, fromNumber, roundTenth, toNumber, type Exact } from './exact.js';
 import {
   engagementOf,
   firmographicMatches,
@@ -52,7 +52,6 @@ export interface AccountScore {
 export interface ScoreInput {
   id: string;
   account: Account;
-  segmentId?: string;
   segment?: Segment;
   config: Config;
   asOfDay: number;
@@ -162,7 +161,7 @@ export function scoreAccount(input: ScoreInput): { score: AccountScore; findings
   let engagementPoints = 0;
   if (account.engagement) {
     const e = engagementOf(account.engagement, config, asOfDay);
-    engagementPoints = Number(e.points.n) / Number(e.points.d);
+    engagementPoints = toNumber(e.points);
     setComponent('engagement', {
       value: e.value,
       detail: `${formatNumber(engagementPoints)} points from ${e.counted.length} ${e.counted.length === 1 ? 'activity' : 'activities'} in the last ${config.engagement.windowDays} days (cap ${config.engagement.cap})`,

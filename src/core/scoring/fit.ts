@@ -4,7 +4,7 @@ import { dayNumber, withinWindow } from '../dates.js';
 import type { DataPath } from '../problem.js';
 import type { Account, Criteria, FitComponent } from '../schemas.js';
 import { FIT_COMPONENTS } from '../schemas.js';
-import { add, compare, div, exact, fromNumber, min, mul, roundTenth, sum, type Exact } from './exact.js';
+import { add, div, exact, fromNumber, min, mul, roundTenth, sum, type Exact } from './exact.js';
 
 export type FitTier = 1 | 2 | 3;
 
@@ -193,4 +193,3 @@ export function weightedFit(values: Record<FitComponent, Exact>, weights: Record
   return { contributions, total, score, tier: fitTierOf(score, thresholds) };
 }
 
-export { compare as compareExact };
