@@ -25,8 +25,7 @@ export interface Context {
   env: NodeJS.ProcessEnv;
 }
 
-/** A mistake in how abx was called: printed as one line, exit status 2. */
-export class UsageError extends Error {}
+export { UsageError } from '../core/errors.js';
 
 export function localToday(now = new Date()): string {
   const y = now.getFullYear();

@@ -3,9 +3,9 @@
  * `<!-- abx:end NAME -->` that abx writes from the frontmatter. Everything outside them is the
  * author's and is never touched.
  */
-import type { Entry } from './analyze.js';
+import type { Account } from './kinds/account.js';
+import type { Entry } from './kinds/kind.js';
 import type { Finding } from './problem.js';
-import type { Account } from './schemas.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from './schemas.js';
 import type { AccountScore } from './scoring/account.js';
 import { roundTenth } from './scoring/exact.js';

@@ -4,7 +4,7 @@
  * and warehouses.
  */
 import type { Entry } from '../core/analyze.js';
-import type { Account } from '../core/schemas.js';
+import type { Account } from '../core/kinds/account.js';
 import type { AccountScore } from '../core/scoring/account.js';
 import { accountJson, CSV_COLUMNS, csvRow, toCsv, type AccountJson } from './scores.js';
 

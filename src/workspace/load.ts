@@ -3,7 +3,8 @@ import { analyze, type Analysis, type CustomCheck, type FileRef, type SourceFile
 import { checkSchema } from '../core/check-schema.js';
 import { resolveConfig, severityOf, type Config } from '../core/config.js';
 import { compareProblems, type Finding, type Problem } from '../core/problem.js';
-import { configSchema, type Kind } from '../core/schemas.js';
+import { configSchema } from '../core/config-schema.js';
+import type { Kind } from '../core/kinds/index.js';
 import { locatePath } from '../core/yaml/locate.js';
 import { parseYaml, parseYamlDocument, type ParsedDocument } from '../core/yaml/parse.js';
 import { listWorkspaceFiles, readSourceFile, realRootOf } from './files.js';

@@ -8,7 +8,7 @@
  */
 import type { Context } from '../cli/context.js';
 import { analyze, fileId, type SourceFile } from '../core/analyze.js';
-import { KINDS, type Kind } from '../core/schemas.js';
+import { KINDS, type Kind } from '../core/kinds/index.js';
 import { compareProblems } from '../core/problem.js';
 import { MAX_FILE_BYTES } from './files.js';
 import { GitError, listTree, readBlobs, requireRepository, resolveCommit, type TreeEntry } from './git.js';

@@ -1,11 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { KIND_DEFS } from '../../core/kinds/index.js';
 import { packageRoot } from '../package-root.js';
 import { writeFileAtomic } from '../../workspace/write.js';
 import { git, isInsideRepository } from '../../workspace/git.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Context } from '../context.js';
 
 const TEMPLATES = join(packageRoot(), 'templates');
+/** Folders of the kinds read after segments: their template files name the example segment. */
+const NAMING_SEGMENTS = new Set<string>(KIND_DEFS.filter((k) => !('first' in k && k.first)).map((k) => k.kind));
 
 export interface InitAnswers {
   company: string;
@@ -161,7 +164,7 @@ async function scaffoldFiles(ctx: Context, target: string, options: Record<strin
             .replace(/^budget_share: 25/m, `budget_share: ${share}`),
         });
       });
-    } else if (ids.length > 0 && /^(accounts|bets|journeys)\//.test(f.path)) {
+    } else if (ids.length > 0 && NAMING_SEGMENTS.has(f.path.split('/')[0] as string)) {
       out.push({ path: f.path, content: f.content.replace(/\bexample-segment\b/g, ids[0] as string) });
     } else {
       out.push(f);

@@ -4,7 +4,8 @@
  */
 import type { Analysis } from '../analyze.js';
 import { dayNumber } from '../dates.js';
-import { BET_CATEGORIES, BET_STATUSES, type Bet } from '../schemas.js';
+import type { Bet } from '../kinds/bet.js';
+import { BET_CATEGORIES, BET_STATUSES } from '../schemas.js';
 
 export type BetStatus = (typeof BET_STATUSES)[number];
 
