@@ -117,6 +117,7 @@ export function analyze(input: AnalyzeInput): Analysis {
 
   return {
     asOf,
+    asOfDay,
     config,
     fileCount: input.files.length,
     problems,

@@ -53,6 +53,8 @@ export interface AnalyzeInput {
 
 export interface Analysis {
   asOf: string;
+  /** The as-of date as a day number (`dates.ts`), parsed once. */
+  asOfDay: number;
   config: Config;
   /** Files analysed. */
   fileCount: number;

@@ -2,6 +2,7 @@
 import { analyze, type Analysis, type CustomCheck, type FileRef, type SourceFile } from '../core/analyze.js';
 import { checkSchema } from '../core/check-schema.js';
 import { resolveConfig, severityOf, type Config } from '../core/config.js';
+import { resolveAsOf } from '../core/dates.js';
 import { compareProblems, type Finding, type Problem } from '../core/problem.js';
 import { configSchema } from '../core/config-schema.js';
 import type { Kind } from '../core/kinds/index.js';
@@ -96,7 +97,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
 
   const realRoot = realRootOf(root);
   const listed = listWorkspaceFiles(root, config.paths);
-  const asOf = options.asOf ?? config.asOf ?? options.today;
+  const asOf = resolveAsOf(options.asOf, config.asOf, options.today);
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
   const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
   const read = (f: FileRef) => readSourceFile(root, realRoot, f);

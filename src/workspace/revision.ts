@@ -6,8 +6,8 @@
  * followed. Custom JSON Schemas from the config are not applied at a revision: they only add
  * `custom-schema` problems and never change a score.
  */
-import type { Context } from '../cli/context.js';
 import { analyze, fileId, type SourceFile } from '../core/analyze.js';
+import { resolveAsOf } from '../core/dates.js';
 import { KINDS, type Kind } from '../core/kinds/index.js';
 import { compareProblems } from '../core/problem.js';
 import { MAX_FILE_BYTES } from './files.js';
@@ -28,11 +28,11 @@ export interface RevisionOptions {
 }
 
 /** `abx score --at <rev>`: the workspace at `rev`, analysed like the live one. */
-export async function loadWorkspaceAt(ctx: Context, rev: string): Promise<Workspace> {
-  const root = requireRoot(ctx.cwd);
+export async function loadWorkspaceAt(cwd: string, rev: string, options: RevisionOptions): Promise<Workspace> {
+  const root = requireRoot(cwd);
   requireRepository(root);
   const commit = resolveCommit(root, rev);
-  const ws = loadRevision(root, commit, { asOf: ctx.asOf, today: ctx.today });
+  const ws = loadRevision(root, commit, options);
   if (!ws) throw new GitError(`${CONFIG_FILE} does not exist at ${rev}: the workspace was not there yet`);
   return ws;
 }
@@ -65,7 +65,7 @@ export function loadRevision(root: string, commit: string, options: RevisionOpti
 
   const contents = readBlobs(root, listed.map((l) => l.entry).filter(isReadableBlob).map((e) => e.oid));
   const sources = listed.map((l) => toSource(l.entry, l.kind, contents));
-  const asOf = options.asOf ?? config.asOf ?? options.today;
+  const asOf = resolveAsOf(options.asOf, config.asOf, options.today);
   const analysis = analyze({ config, files: sources, asOf });
   loaded.problems.sort(compareProblems);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };

@@ -24,7 +24,7 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
   let ws: Workspace;
   if (options.at !== undefined) {
     const { loadWorkspaceAt } = await import('../../workspace/revision.js');
-    ws = await loadWorkspaceAt(ctx, String(options.at));
+    ws = await loadWorkspaceAt(ctx.cwd, String(options.at), { asOf: ctx.asOf, today: ctx.today });
   } else {
     // Explanations and block writes need every record and text; plain scores do not.
     const lean = !options.explain && !options.write;

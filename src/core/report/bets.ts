@@ -42,8 +42,7 @@ export interface BetsReport {
 }
 
 export function betsReport(analysis: Analysis): BetsReport {
-  const asOfDay = dayNumber(analysis.asOf) ?? 0;
-  const cards = [...analysis.bets.values()].map((entry) => betCard(entry.id, entry.file, entry.data, asOfDay));
+  const cards = [...analysis.bets.values()].map((entry) => betCard(entry.id, entry.file, entry.data, analysis.asOfDay));
   cards.sort(boardOrder);
   const columns = BET_STATUSES.map((status) => {
     const bets = cards.filter((c) => c.status === status);
