@@ -2,7 +2,7 @@
 import { ConfigInvalid, WorkspaceError } from '../workspace/load.js';
 import { UsageError } from './context.js';
 import { GitError } from '../workspace/git.js';
-import { renderStylish } from '../format/stylish.js';
+import { renderStylish } from '../format/validate/stylish.js';
 import { plainChalk } from './colour.js';
 
 export function describeFailure(err: unknown, debug: boolean): string {

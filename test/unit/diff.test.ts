@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffScores, historyRows, type ScoreSnapshot } from '../../src/core/diff.js';
 import type { AccountScore } from '../../src/core/scoring/account.js';
-import { markdownText, renderDiffMarkdown } from '../../src/format/diff-markdown.js';
+import { markdownText, renderDiffMarkdown } from '../../src/format/diff/markdown.js';
 
 /** Just the fields the diff reads. */
 function score(id: string, name: string, pure: [number, number, string] | null, fit: [number, number, string]): AccountScore {

@@ -1,38 +1,26 @@
 /** `abx export`: every account with its facts and scores as CSV, JSON or JSON Lines. */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { countBySeverity } from '../../core/problem.js';
-import { exportCsv, exportedAccount, exportJson, exportJsonl } from '../../format/export-rows.js';
-import { renderStylish } from '../../format/stylish.js';
-import { writeFileAtomic } from '../../workspace/write.js';
-import { EXIT_OK, EXIT_PROBLEMS, type Context } from '../context.js';
-import { allProblems, openWorkspace } from '../workspace.js';
+import { plural } from '../../core/words.js';
+import { renderer } from '../../format/index.js';
+import { exportedAccount } from '../../format/export/rows.js';
+import type { Context } from '../context.js';
+import { finish, writeOut, writeRendered } from '../output.js';
+import { openWorkspace } from '../workspace.js';
 
 export async function run(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
-  const format = (options.format as 'csv' | 'json' | 'jsonl' | undefined) ?? 'csv';
+  const format = (options.format as string | undefined) ?? 'csv';
   const ws = await openWorkspace(ctx);
   const { analysis } = ws;
   // Sorted by id: the same workspace always exports the same bytes.
   const scores = [...analysis.scores.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = scores.map((score) => ({ score, account: exportedAccount(score, analysis.accounts.get(score.id)) }));
-  const accounts = rows.map((r) => r.account);
-  const output = format === 'json' ? exportJson(analysis.asOf, accounts) : format === 'jsonl' ? exportJsonl(analysis.asOf, accounts) : exportCsv(rows);
+  const output = (await renderer('export', format))({ asOf: analysis.asOf, rows, chalk: ctx.chalk, quiet: ctx.quiet });
 
   if (typeof options.out === 'string') {
-    const out = resolve(ctx.cwd, options.out);
-    // The output may live outside the workspace; it is still written atomically and never through a link.
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileAtomic(dirname(out), out, output);
-    if (!ctx.quiet) ctx.stderr.write(`Exported ${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'} to ${options.out}.\n`);
+    writeOut(ctx, options.out, output);
+    if (!ctx.quiet) ctx.stderr.write(`Exported ${plural(rows.length, 'account')} to ${options.out}.\n`);
   } else {
-    ctx.stdout.write(output);
+    writeRendered(ctx.stdout, output);
   }
-
-  const problems = allProblems(ws);
-  const { errors } = countBySeverity(problems);
-  if (errors > 0) {
-    ctx.stderr.write(`\n${renderStylish(problems.filter((p) => p.severity === 'error'), { chalk: ctx.chalk, quiet: true, files: analysis.fileCount })}`);
-    return EXIT_PROBLEMS;
-  }
-  return EXIT_OK;
+  // Export has never counted warnings: its output is data for other tools.
+  return finish(ctx, ws, { countWarnings: false });
 }

@@ -14,7 +14,7 @@ import { fileId, KIND_DEFS, type Kind } from '../../core/kinds/index.js';
 import type { Flags, KindDef, NewSetting, Prompter } from '../../core/kinds/kind.js';
 import { ID_PATTERN } from '../../core/schemas.js';
 import { didYouMean } from '../../core/suggest.js';
-import { renderStylish } from '../../format/stylish.js';
+import { renderStylish } from '../../format/validate/stylish.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
 import { globBase } from '../../workspace/glob.js';
 import { writeFileAtomic } from '../../workspace/write.js';

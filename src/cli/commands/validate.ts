@@ -1,16 +1,17 @@
 import { countBySeverity } from '../../core/problem.js';
-import { problemRenderer, type ProblemFormat } from '../../format/problems.js';
+import { renderer } from '../../format/index.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { ConfigInvalid, requireRoot } from '../../workspace/load.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, UsageError, type Context } from '../context.js';
+import { writeRendered } from '../output.js';
 import { pathFilter } from '../paths.js';
 import { abxVersion } from '../version.js';
 import { allProblems, openWorkspace } from '../workspace.js';
 
 export async function run(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const format = (options.format as ProblemFormat | undefined) ?? 'stylish';
+  const format = (options.format as string | undefined) ?? 'stylish';
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const render = await problemRenderer(format);
+  const render = await renderer('validate', format);
   const base = { chalk: ctx.chalk, quiet: ctx.quiet, version: abxVersion() };
 
   const root = requireRoot(ctx.cwd);
@@ -20,13 +21,13 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     ws = await openWorkspace(ctx, { lean: true, keepScores: false });
   } catch (err) {
     if (!(err instanceof ConfigInvalid)) throw err;
-    ctx.stdout.write(render({ ...base, problems: err.problems, files: [CONFIG_FILE] }));
+    writeRendered(ctx.stdout, render({ ...base, problems: err.problems, files: [CONFIG_FILE] }));
     return EXIT_FAILURE;
   }
 
   const files = ws.sources.map((s) => s.path).filter((f) => !inScope || inScope(f));
   const problems = allProblems(ws).filter((p) => !inScope || inScope(p.file) || p.file === CONFIG_FILE);
-  ctx.stdout.write(render({ ...base, problems, files }));
+  writeRendered(ctx.stdout, render({ ...base, problems, files }));
 
   const { errors, warnings } = countBySeverity(problems);
   if (errors > 0) return EXIT_PROBLEMS;

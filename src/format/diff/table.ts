@@ -1,7 +1,8 @@
 /** `abx diff` on a terminal: sections of aligned lines, tier moves first. */
-import type { AccountChange, DiffReport } from '../core/diff.js';
-import { printable } from '../core/frontmatter.js';
-import { changeCells, plural, shortCommit } from './diff-text.js';
+import type { AccountChange, DiffReport } from '../../core/diff.js';
+import { printable } from '../../core/frontmatter.js';
+import { changeCells, plural, shortCommit } from './words.js';
+import type { DiffView, Renderer } from '../views.js';
 
 export function renderDiffTable(report: DiffReport, quiet = false): string {
   const { diff } = report;
@@ -39,3 +40,5 @@ function side(s: { label: string; commit: string | null }): string {
   const short = shortCommit(s.commit);
   return s.label === short || s.label === s.commit ? short : `${printable(s.label)} (${short})`;
 }
+
+export const render: Renderer<DiffView> = (v) => renderDiffTable(v.report, v.quiet);

@@ -7,8 +7,8 @@
  * Messages come from user files: characters XML 1.0 forbids are removed, markup characters are
  * escaped in attributes and text, and `]]>` is split inside CDATA.
  */
-import { countBySeverity, type Problem } from '../core/problem.js';
-import type { ProblemReport } from './problems.js';
+import { countBySeverity, type Problem } from '../../core/problem.js';
+import type { ProblemReport, Renderer } from '../views.js';
 
 // Everything outside XML 1.0's Char production (lone surrogates included, thanks to the u flag).
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -68,3 +68,5 @@ export function renderJunit(report: ProblemReport): string {
     '',
   ].join('\n');
 }
+
+export const render: Renderer<ProblemReport> = renderJunit;

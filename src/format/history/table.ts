@@ -1,7 +1,8 @@
 /** `abx history` on a terminal: one aligned line per commit, newest first. */
-import type { HistoryReport, HistoryRow } from '../core/diff.js';
-import { printable } from '../core/frontmatter.js';
-import { plural, shortCommit } from './diff-text.js';
+import type { HistoryReport, HistoryRow } from '../../core/diff.js';
+import { printable } from '../../core/frontmatter.js';
+import { plural, shortCommit } from '../diff/words.js';
+import type { HistoryView, Renderer } from '../views.js';
 
 export function historyCells(row: HistoryRow): { pure: string; fit: string } {
   if (!row.score) return { pure: 'removed', fit: 'removed' };
@@ -22,3 +23,5 @@ export function renderHistoryTable(report: HistoryReport, quiet = false): string
   out.push(line(header), ...rows.map(line));
   return `${out.join('\n')}\n`;
 }
+
+export const render: Renderer<HistoryView> = (v) => renderHistoryTable(v.report, v.quiet);

@@ -4,8 +4,8 @@
  * registry; each result points at its rule by id and index. Regions start at line 1 and every
  * result has `message.text`, as the schema and GitHub require.
  */
-import { RULES, type RuleInfo } from '../core/problem.js';
-import type { ProblemReport } from './problems.js';
+import { RULES, type RuleInfo } from '../../core/problem.js';
+import type { ProblemReport, Renderer } from '../views.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -78,3 +78,5 @@ export function renderSarif(report: ProblemReport): string {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
+
+export const render: Renderer<ProblemReport> = renderSarif;

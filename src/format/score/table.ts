@@ -1,10 +1,12 @@
 /** `abx score` in the terminal: one row per account, tier colours, and a summary of counts per tier. */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import type { AccountScore } from '../core/scoring/account.js';
-import { roundTenth } from '../core/scoring/exact.js';
-import { printable } from '../core/frontmatter.js';
-import { summaryLine } from './scores.js';
+import type { AccountScore } from '../../core/scoring/account.js';
+import { roundTenth } from '../../core/scoring/exact.js';
+import { printable } from '../../core/frontmatter.js';
+import type { Renderer, ScoreView } from '../views.js';
+import { renderExplainText } from './explain.js';
+import { summaryLine } from './rows.js';
 
 export function pureColour(chalk: ChalkInstance, tier: number | undefined): (s: string) => string {
   switch (tier) {
@@ -53,3 +55,10 @@ export function renderScoreTable(scores: readonly AccountScore[], chalk: ChalkIn
   }
   return `${table.toString()}\n${quiet ? '' : `${summaryLine(scores)}\n`}`;
 }
+
+/** The table, or with `--explain` each account's explanation in turn. */
+export const render: Renderer<ScoreView> = ({ scores, chalk, quiet, explain }) => {
+  if (!explain) return renderScoreTable(scores, chalk, quiet);
+  const empty = scores.length === 0 && !quiet ? 'No accounts to explain.\n' : '';
+  return empty + scores.map((s) => renderExplainText(s, explain(s), chalk)).join('\n');
+};

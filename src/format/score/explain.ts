@@ -3,14 +3,14 @@
  * file and line it came from — so a sales team can check the model by hand.
  */
 import type { ChalkInstance } from 'chalk';
-import type { Config } from '../core/config.js';
-import { printable } from '../core/frontmatter.js';
-import type { DataPath } from '../core/problem.js';
-import { FIT_COMPONENTS, PURE_CRITERIA } from '../core/schemas.js';
-import type { AccountScore } from '../core/scoring/account.js';
-import { roundTenth } from '../core/scoring/exact.js';
-import { FIT_LABELS, type Evidence } from '../core/scoring/fit.js';
-import { PURE_LABELS } from '../core/scoring/pure.js';
+import type { Config } from '../../core/config.js';
+import { printable } from '../../core/frontmatter.js';
+import type { DataPath } from '../../core/problem.js';
+import { FIT_COMPONENTS, PURE_CRITERIA } from '../../core/schemas.js';
+import type { AccountScore } from '../../core/scoring/account.js';
+import { roundTenth } from '../../core/scoring/exact.js';
+import { FIT_LABELS, type Evidence } from '../../core/scoring/fit.js';
+import { PURE_LABELS } from '../../core/scoring/pure.js';
 
 export interface SourceLocator {
   /** `file:line` of a path in the account, its segment or the config. */

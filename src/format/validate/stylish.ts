@@ -1,7 +1,8 @@
 /** The default terminal format: problems grouped by file, `line:col`, severity, message, rule id, and a summary. */
 import type { ChalkInstance } from 'chalk';
-import { countBySeverity, type Problem } from '../core/problem.js';
-import { printable } from '../core/frontmatter.js';
+import { countBySeverity, type Problem } from '../../core/problem.js';
+import { printable } from '../../core/frontmatter.js';
+import type { ProblemReport, Renderer } from '../views.js';
 
 export interface StylishOptions {
   chalk: ChalkInstance;
@@ -41,3 +42,5 @@ export function renderStylish(problems: readonly Problem[], options: StylishOpti
   }
   return out;
 }
+
+export const render: Renderer<ProblemReport> = (r) => renderStylish(r.problems, { chalk: r.chalk, quiet: r.quiet, files: r.files.length });

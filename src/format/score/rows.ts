@@ -1,8 +1,8 @@
-/** Account scores as data for every output: the JSON shape of cli.md, CSV rows, markdown and terminal tables. */
-import type { AccountScore } from '../core/scoring/account.js';
-import { roundTenth } from '../core/scoring/exact.js';
-import { FIT_COMPONENTS, PURE_CRITERIA } from '../core/schemas.js';
-import { cell } from '../core/blocks.js';
+/** Account scores as data for every output of `score` and `export`: the JSON shape of cli.md, CSV rows, cells and tier counts. */
+import type { AccountScore } from '../../core/scoring/account.js';
+import { roundTenth } from '../../core/scoring/exact.js';
+import { FIT_COMPONENTS, PURE_CRITERIA } from '../../core/schemas.js';
+import { plural } from '../../core/words.js';
 
 export interface AccountJson {
   id: string;
@@ -95,36 +95,12 @@ export function csvRow(s: AccountScore): (string | number | boolean | null)[] {
   ];
 }
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; lines end in CRLF. */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
 export function pureCell(s: AccountScore): string {
   return s.pure ? `${s.pure.total}/12 T${s.pure.tier} ${s.pure.tierName}` : 'unscored';
 }
 
 export function fitCell(s: AccountScore): string {
   return `${s.fit.score} T${s.fit.tier} ${s.fit.tierName}`;
-}
-
-export function scoresMarkdown(scores: readonly AccountScore[]): string {
-  const lines = [
-    '| Account | Segment | PURE | PURE tier | Fit | Fit tier | Engagement | Engaged | MQA |',
-    '|---|---|---:|---|---:|---|---:|---:|---|',
-  ];
-  for (const s of scores) {
-    lines.push(
-      `| ${cell(s.name)} (\`${s.id}\`) | ${cell(s.segment ?? '—')} | ${s.pure ? `${s.pure.total}/12` : '—'} | ${s.pure ? `${s.pure.tier} ${s.pure.tierName}` : 'unscored'} | ${s.fit.score} | ${s.fit.tier} ${s.fit.tierName} | ${roundTenth(s.fit.components.engagement.value)} | ${s.engagedStakeholders} | ${s.mqa ? 'yes' : 'no'} |`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 export interface TierCounts {
@@ -151,23 +127,5 @@ export function summaryLine(scores: readonly AccountScore[]): string {
   const pure = ['1', '2', '3', '4', '5'].map((t) => `T${t} ${c.pure[t]}`).join(', ');
   const unscored = c.pure.unscored ? `, unscored ${c.pure.unscored}` : '';
   const fit = ['1', '2', '3'].map((t) => `T${t} ${c.fit[t]}`).join(', ');
-  return `${scores.length} ${scores.length === 1 ? 'account' : 'accounts'} · PURE ${pure}${unscored} · Fit ${fit} · MQA ${c.mqa}`;
-}
-
-/**
- * `{ asOf, accounts }` as `JSON.stringify(…, null, 2)` would print it, in pieces: a workspace of
- * 50,000 accounts is written without building one 40 MB string and every object at once.
- */
-export function* scoreJsonChunks(asOf: string, accounts: Iterable<unknown>, batch = 500): Generator<string> {
-  let out = `{\n  "asOf": ${JSON.stringify(asOf)},\n  "accounts": [`;
-  let count = 0;
-  for (const account of accounts) {
-    out += `${count === 0 ? '' : ','}\n    ${JSON.stringify(account, null, 2).replace(/\n/g, '\n    ')}`;
-    count++;
-    if (count % batch === 0) {
-      yield out;
-      out = '';
-    }
-  }
-  yield `${out}${count === 0 ? ']' : '\n  ]'}\n}\n`;
+  return `${plural(scores.length, 'account')} · PURE ${pure}${unscored} · Fit ${fit} · MQA ${c.mqa}`;
 }

@@ -3,8 +3,9 @@
  * with the tier distribution, the fit × PURE heat map, the KPI table and the bet board.
  * Elements carry `data-testid` and `data-*` values so tests and tools can read the numbers back.
  */
-import type { BetCard, BetsReport, KpiRow, KpisReport, Report, SignalsReport, TiersReport } from '../core/report/index.js';
-import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText } from './report-common.js';
+import type { BetCard, BetsReport, KpiRow, KpisReport, Report, SignalsReport, TiersReport } from '../../core/report/index.js';
+import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText } from './common.js';
+import type { Renderer, ReportView } from '../views.js';
 
 /** Every user value goes through here: control characters dropped, HTML metacharacters escaped. */
 export function esc(value: string | number): string {
@@ -302,3 +303,5 @@ tr.late td{color:var(--bad)}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--bg);padding:0 3px;border-radius:3px}
 footer{color:var(--sub);font-size:12px;padding-bottom:24px}
 `;
+
+export const render: Renderer<ReportView> = (v) => renderReportHtml(v.report);

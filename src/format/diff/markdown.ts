@@ -4,8 +4,9 @@
  * Account names come from the pull request itself, so they are escaped: no HTML, no links, no
  * @mentions can be smuggled into the comment.
  */
-import type { AccountChange, DiffReport } from '../core/diff.js';
-import { changeCells, plural, shortCommit } from './diff-text.js';
+import type { AccountChange, DiffReport } from '../../core/diff.js';
+import { changeCells, plural, shortCommit } from './words.js';
+import type { DiffView, Renderer } from '../views.js';
 
 /** Lets the CI job find the comment it posted before. */
 export const DIFF_COMMENT_MARKER = '<!-- abx-diff -->';
@@ -57,3 +58,5 @@ function side(s: { label: string; commit: string | null }): string {
   const short = shortCommit(s.commit);
   return s.label === short || s.label === s.commit ? `\`${short}\`` : `${markdownText(s.label)} (\`${short}\`)`;
 }
+
+export const render: Renderer<DiffView> = (v) => renderDiffMarkdown(v.report);

@@ -1,6 +1,6 @@
 /** Words and number formats every report renderer shares, so the terminal, markdown and HTML say the same thing. */
-import type { KpiRow, Report } from '../core/report/index.js';
-import { roundTo } from '../core/report/numbers.js';
+import type { KpiRow, Report } from '../../core/report/index.js';
+import { roundTo } from '../../core/report/numbers.js';
 
 export const NOTHING_YET = {
   accounts: 'No accounts yet: add one with abx new account <id>.',
@@ -21,9 +21,7 @@ export function reportTitle(report: Report): string {
   return `${report.company ?? 'ABX'} report · as of ${report.asOf}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../core/words.js';
 
 export function num(value: number): string {
   return String(value);

@@ -1,7 +1,7 @@
 /** `abx report --format markdown`: GitHub-flavoured markdown for wikis and pull-request comments. */
-import { cell } from '../core/blocks.js';
-import { printable } from '../core/frontmatter.js';
-import type { BetsReport, KpisReport, Report, SignalsReport, TiersReport } from '../core/report/index.js';
+import { cell } from '../../core/blocks.js';
+import { printable } from '../../core/frontmatter.js';
+import type { BetsReport, KpisReport, Report, SignalsReport, TiersReport } from '../../core/report/index.js';
 import {
   NOTHING_YET,
   SECTION_TITLES,
@@ -16,7 +16,8 @@ import {
   targetWithComparison,
   trendText,
   unicodeBar,
-} from './report-common.js';
+} from './common.js';
+import type { Renderer, ReportView } from '../views.js';
 
 /** A user value in a table cell: one line, pipes escaped, no raw HTML (a `<` never opens a tag). */
 function md(value: string, max = 200): string {
@@ -185,3 +186,5 @@ function signalsMd(s: SignalsReport): string[] {
   );
   return out;
 }
+
+export const render: Renderer<ReportView> = (v) => renderReportMarkdown(v.report);

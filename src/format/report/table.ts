@@ -1,8 +1,8 @@
 /** `abx report` in the terminal: cli-table3 tables, unicode bar charts for distributions, chalk for status. */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { printable } from '../core/frontmatter.js';
-import type { BetsReport, KpiRow, KpisReport, Report, SignalsReport, TiersReport } from '../core/report/index.js';
+import { printable } from '../../core/frontmatter.js';
+import type { BetsReport, KpiRow, KpisReport, Report, SignalsReport, TiersReport } from '../../core/report/index.js';
 import {
   NOTHING_YET,
   SECTION_TITLES,
@@ -17,8 +17,9 @@ import {
   targetWithComparison,
   trendText,
   unicodeBar,
-} from './report-common.js';
-import { fitColour, pureColour } from './score-table.js';
+} from './common.js';
+import { fitColour, pureColour } from '../score/table.js';
+import type { Renderer, ReportView } from '../views.js';
 
 type Paint = (s: string) => string;
 
@@ -183,3 +184,5 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance): string {
   out.push('', heading(chalk, 'By signal type'), t.toString());
   return out.join('\n');
 }
+
+export const render: Renderer<ReportView> = (v) => renderReportTable(v.report, v.chalk);

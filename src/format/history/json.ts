@@ -1,5 +1,6 @@
 /** `abx history --format json`. */
-import type { HistoryReport } from '../core/diff.js';
+import type { HistoryReport } from '../../core/diff.js';
+import type { HistoryView, Renderer } from '../views.js';
 
 export function renderHistoryJson(report: HistoryReport): string {
   const json = {
@@ -18,3 +19,5 @@ export function renderHistoryJson(report: HistoryReport): string {
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
+
+export const render: Renderer<HistoryView> = (v) => renderHistoryJson(v.report);

@@ -9,8 +9,9 @@
  * own text, which that text therefore cannot contain: nothing in it is run as a command.
  */
 import { createHash } from 'node:crypto';
-import { countBySeverity, type Problem } from '../core/problem.js';
-import type { ProblemReport } from './problems.js';
+import { countBySeverity, type Problem } from '../../core/problem.js';
+import { plural } from '../../core/words.js';
+import type { ProblemReport, Renderer } from '../views.js';
 
 // eslint-disable-next-line no-control-regex
 const OTHER_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
@@ -44,7 +45,6 @@ export function renderGithub(report: ProblemReport): string {
   const lines = report.problems.map(annotation);
   const { errors, warnings } = countBySeverity(report.problems);
   const files = report.files.length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary =
     report.problems.length === 0
       ? [`abx: no problems in ${plural(files, 'file')}`]
@@ -56,3 +56,5 @@ export function renderGithub(report: ProblemReport): string {
   lines.push(`::stop-commands::${token}`, ...summary, `::${token}::`);
   return `${lines.join('\n')}\n`;
 }
+
+export const render: Renderer<ProblemReport> = renderGithub;

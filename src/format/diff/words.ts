@@ -1,11 +1,9 @@
 /** Words and numbers shared by the diff and history renderers. */
-import type { AccountChange, ScoreSnapshot } from '../core/diff.js';
+import type { AccountChange, ScoreSnapshot } from '../../core/diff.js';
 
 export const shortCommit = (commit: string | null): string => (commit ? commit.slice(0, 7) : 'working tree');
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../core/words.js';
 
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);

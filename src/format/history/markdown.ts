@@ -1,8 +1,9 @@
 /** `abx history --format markdown`: a table to paste into a pipeline review or an issue. */
-import type { HistoryReport } from '../core/diff.js';
-import { markdownText } from './diff-markdown.js';
-import { shortCommit } from './diff-text.js';
-import { historyCells } from './history-table.js';
+import type { HistoryReport } from '../../core/diff.js';
+import { markdownText } from '../diff/markdown.js';
+import { shortCommit } from '../diff/words.js';
+import { historyCells } from './table.js';
+import type { HistoryView, Renderer } from '../views.js';
 
 export function renderHistoryMarkdown(report: HistoryReport): string {
   const lines = [
@@ -19,3 +20,5 @@ export function renderHistoryMarkdown(report: HistoryReport): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+export const render: Renderer<HistoryView> = (v) => renderHistoryMarkdown(v.report);

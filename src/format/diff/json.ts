@@ -1,5 +1,6 @@
 /** `abx diff --format json`: the same lists, with both sides of every account. */
-import type { AccountChange, DiffReport } from '../core/diff.js';
+import type { AccountChange, DiffReport } from '../../core/diff.js';
+import type { DiffView, Renderer } from '../views.js';
 
 export function renderDiffJson(report: DiffReport): string {
   const { diff } = report;
@@ -25,3 +26,5 @@ export function renderDiffJson(report: DiffReport): string {
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
+
+export const render: Renderer<DiffView> = (v) => renderDiffJson(v.report);

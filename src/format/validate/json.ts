@@ -1,5 +1,6 @@
 /** `abx validate --format json`: exactly the shape in cli.md. */
-import { countBySeverity, type Problem } from '../core/problem.js';
+import { countBySeverity, type Problem } from '../../core/problem.js';
+import type { ProblemReport, Renderer } from '../views.js';
 
 export function renderValidateJson(problems: readonly Problem[], files: number): string {
   const { errors, warnings } = countBySeverity(problems);
@@ -11,3 +12,5 @@ export function renderValidateJson(problems: readonly Problem[], files: number):
   };
   return `${JSON.stringify(shape, null, 2)}\n`;
 }
+
+export const render: Renderer<ProblemReport> = (r) => renderValidateJson(r.problems, r.files.length);

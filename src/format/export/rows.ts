@@ -3,10 +3,10 @@
  * release to the next (new columns are only ever added at the end), for spreadsheets, BI tools
  * and warehouses.
  */
-import type { Entry } from '../core/analyze.js';
-import type { Account } from '../core/kinds/account.js';
-import type { AccountScore } from '../core/scoring/account.js';
-import { accountJson, CSV_COLUMNS, csvRow, toCsv, type AccountJson } from './scores.js';
+import type { Entry } from '../../core/kinds/kind.js';
+import type { Account } from '../../core/kinds/account.js';
+import type { AccountScore } from '../../core/scoring/account.js';
+import { accountJson, CSV_COLUMNS, type AccountJson } from '../score/rows.js';
 
 export interface AccountFacts {
   domain: string | null;
@@ -48,32 +48,4 @@ export function factsOf(account: Account | undefined): AccountFacts {
 
 export function exportedAccount(score: AccountScore, entry: Entry<Account> | undefined): ExportedAccount {
   return { ...accountJson(score), file: entry?.file ?? '', facts: factsOf(entry?.data) };
-}
-
-export function exportCsv(rows: readonly { score: AccountScore; account: ExportedAccount }[]): string {
-  return toCsv(
-    EXPORT_COLUMNS,
-    rows.map(({ score, account: a }) => [
-      ...csvRow(score),
-      a.facts.domain,
-      a.facts.owner,
-      a.facts.industry,
-      a.facts.employees,
-      a.facts.revenue_usd,
-      a.facts.region,
-      a.facts.country,
-      a.facts.stack.join(';'),
-      a.facts.tags.join(';'),
-      a.file,
-    ]),
-  );
-}
-
-export function exportJson(asOf: string, accounts: readonly ExportedAccount[]): string {
-  return `${JSON.stringify({ asOf, accounts }, null, 2)}\n`;
-}
-
-/** One account per line, each carrying the as-of date, for warehouse loaders. */
-export function exportJsonl(asOf: string, accounts: readonly ExportedAccount[]): string {
-  return accounts.map((a) => `${JSON.stringify({ asOf, ...a })}\n`).join('');
 }
