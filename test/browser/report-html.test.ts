@@ -1,17 +1,16 @@
 /**
  * Opens `abx report all --format html` in a real headless Chromium and checks that every chart is
- * drawn and that every number on the page is the number of the JSON report. Screenshots go to
- * docs/images/report-*.png for the docs and the README.
+ * drawn and that every number on the page is the number of the JSON report. The pictures in
+ * docs/images/ are taken by `npm run screenshots` (a test never writes into the repository).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { exampleWorkspace, makeWorkspace, REPO, runAbx, tempDir } from '../helpers.js';
+import { exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
 
 const CHROMIUM = process.env.ABX_CHROMIUM ?? '/usr/bin/chromium';
-const IMAGES = join(REPO, 'docs', 'images');
 
 /** Charts the page must draw, and how many bars or cells each has on the example workspace. */
 const CHARTS: Record<string, { selector: string; items: number }> = {
@@ -271,21 +270,5 @@ describe('the HTML report in Chromium', () => {
     expect(seen.text['empty-kpis']).toMatch(/^No KPI records yet/);
     expect(seen.charts.filter((c) => c.found).map((c) => c.id)).toEqual(['chart-budget']);
     expect(seen.kpis.map((k) => k.status)).toEqual(Array(11).fill('no-data'));
-    if (!existsSync(IMAGES)) mkdirSync(IMAGES, { recursive: true });
-    await page.screenshot({ path: join(IMAGES, 'report-empty.png'), fullPage: true });
-  });
-
-  it('takes the screenshots for the docs', async () => {
-    mkdirSync(IMAGES, { recursive: true });
-    await open(htmlPath);
-    await page.screenshot({ path: join(IMAGES, 'report-all.png'), fullPage: true });
-    for (const section of ['tiers', 'kpis', 'bets', 'signals']) {
-      await page.locator(`#${section}`).screenshot({ path: join(IMAGES, `report-${section}.png`) });
-    }
-    for (const name of ['all', 'tiers', 'kpis', 'bets', 'signals', 'empty']) {
-      const file = join(IMAGES, `report-${name}.png`);
-      expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
-      expect(statSync(file).size).toBeGreaterThan(10_000);
-    }
   });
 });
