@@ -3,7 +3,7 @@
  * with the tier distribution, the fit × PURE heat map, the KPI table and the bet board.
  * Elements carry `data-testid` and `data-*` values so tests and tools can read the numbers back.
  */
-import type { BetCard, BetsReport, KpiRow, KpisReport, Report, SignalsReport, TiersReport } from '../../core/report/index.js';
+import { REPORT_NAMES, sectionsOf, type BetCard, type BetsReport, type KpiRow, type KpisReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText } from './common.js';
 import type { Renderer, ReportView } from '../views.js';
 import { ACCENT, CSS } from './html-style.js';
@@ -27,12 +27,8 @@ const UNSCORED_COLOUR = '#d0d5dd';
 const FIT_COLOURS = ['#067647', '#47cd89', '#98a2b3'];
 
 export function renderReportHtml(report: Report): string {
-  const sections: string[] = [];
-  if (report.tiers) sections.push(tiersHtml(report.tiers));
-  if (report.kpis) sections.push(kpisHtml(report.kpis));
-  if (report.bets) sections.push(betsHtml(report.bets));
-  if (report.signals) sections.push(signalsHtml(report.signals));
-  const nav = sections.length > 1 ? `<nav>${(['tiers', 'kpis', 'bets', 'signals'] as const).filter((k) => report[k]).map((k) => `<a href="#${k}">${SECTION_TITLES[k]}</a>`).join('')}</nav>` : '';
+  const sections = sectionsOf(report, { tiers: tiersHtml, kpis: kpisHtml, bets: betsHtml, signals: signalsHtml });
+  const nav = sections.length > 1 ? `<nav>${REPORT_NAMES.filter((k) => report[k]).map((k) => `<a href="#${k}">${SECTION_TITLES[k]}</a>`).join('')}</nav>` : '';
   return `<!doctype html>
 <html lang="en">
 <head>

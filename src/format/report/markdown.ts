@@ -1,7 +1,7 @@
 /** `abx report --format markdown`: GitHub-flavoured markdown for wikis and pull-request comments. */
 import { cell } from '../../core/blocks.js';
 import { printable } from '../../core/frontmatter.js';
-import type { BetsReport, KpisReport, Report, SignalsReport, TiersReport } from '../../core/report/index.js';
+import { sectionsOf, type BetsReport, type KpisReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import {
   NOTHING_YET,
   SECTION_TITLES,
@@ -32,10 +32,7 @@ function tableLines(head: string[], align: ('l' | 'r')[], rows: string[][]): str
 
 export function renderReportMarkdown(report: Report): string {
   const parts: string[][] = [[`# ${md(reportTitle(report))}`]];
-  if (report.tiers) parts.push(tiersMd(report.tiers));
-  if (report.kpis) parts.push(kpisMd(report.kpis));
-  if (report.bets) parts.push(betsMd(report.bets));
-  if (report.signals) parts.push(signalsMd(report.signals));
+  parts.push(...sectionsOf(report, { tiers: tiersMd, kpis: kpisMd, bets: betsMd, signals: signalsMd }));
   return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;
 }
 

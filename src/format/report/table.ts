@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { printable } from '../../core/frontmatter.js';
-import type { BetsReport, KpiRow, KpisReport, Report, SignalsReport, TiersReport } from '../../core/report/index.js';
+import { sectionsOf, type BetsReport, type KpiRow, type KpisReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import {
   NOTHING_YET,
   SECTION_TITLES,
@@ -38,10 +38,7 @@ const heading = (chalk: ChalkInstance, text: string) => chalk.bold(text);
 
 export function renderReportTable(report: Report, chalk: ChalkInstance): string {
   const parts: string[] = [chalk.bold(reportTitle(report))];
-  if (report.tiers) parts.push(tiersSection(report.tiers, chalk));
-  if (report.kpis) parts.push(kpisSection(report.kpis, chalk));
-  if (report.bets) parts.push(betsSection(report.bets, chalk));
-  if (report.signals) parts.push(signalsSection(report.signals, chalk));
+  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection }, chalk));
   return `${parts.join('\n\n')}\n`;
 }
 
