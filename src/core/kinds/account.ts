@@ -9,7 +9,7 @@ import type { Finding } from '../problem.js';
 import { COMMITTEE_ROLES, dateField, dateOrDateTime, idRef, MEMBER_STATUSES, MOTIONS, nonEmptyText, nonNegative, oneOf, percent, PURE_CRITERIA, says, SENIORITIES, SIGNAL_TYPES, text, textList } from '../schemas.js';
 import { didYouMean } from '../suggest.js';
 import { accountAnswers, accountFile } from './account-questions.js';
-import type { KindDef, RuleSettings } from './kind.js';
+import { asking, markdownKind, type RuleSettings } from './kind.js';
 import { salvageRecord } from './salvage.js';
 
 const pureCriterion = z.object(
@@ -168,18 +168,15 @@ function futureDate(out: Finding[], value: string, path: (string | number)[], na
   }
 }
 
-export const accountKind: KindDef<'accounts', Account> = {
+export const accountKind = markdownKind<'accounts', Account>({
   kind: 'accounts',
   singular: 'account',
-  glob: 'accounts/**/*.md',
-  format: 'markdown',
   schema: accountSchema,
   title: 'abx account scorecard',
-  description: 'Frontmatter of accounts/<id>.md.',
   scored: true,
   // A broken list item is left out and a broken field dropped; a broken name or pure makes the account unscored.
   salvage: (data, findings) => salvageRecord(accountSchema, data, findings, { lists: ['engagement', 'buying_committee', 'signals', 'next_actions', 'tags'], vital: ['name'], whole: ['pure'] }),
   rules: (account, ctx) => accountRules(account, ctx.config, ctx.asOfDay),
   references: (account) => (account.segment ? [{ kind: 'segments', what: 'segment', value: account.segment, path: ['segment'], name: 'segment' }] : []),
-  newFile: async (flags, setting, prompter) => accountFile(await accountAnswers(flags, setting, prompter)),
-};
+  newFile: asking(accountAnswers, accountFile),
+});

@@ -5,7 +5,7 @@ import type { Finding } from '../problem.js';
 import { BET_CATEGORIES, BET_COMPONENTS, BET_STATUSES, dateField, idRef, nonEmptyText, oneOf, says, text } from '../schemas.js';
 import { field, markdownFile } from '../templates.js';
 import { checkChoice, flagName, missingFlags, required, str, titleOf } from './ask.js';
-import type { Flags, KindDef, NewSetting, Prompter, Reference } from './kind.js';
+import { asking, markdownKind, type Flags, type NewSetting, type Prompter, type Reference } from './kind.js';
 
 
 export const betSchema = z.object(
@@ -136,15 +136,12 @@ export async function betAnswers(flags: Flags, setting: NewSetting, prompter?: P
   return answers;
 }
 
-export const betKind: KindDef<'bets', Bet> = {
+export const betKind = markdownKind<'bets', Bet>({
   kind: 'bets',
   singular: 'bet',
-  glob: 'bets/**/*.md',
-  format: 'markdown',
   schema: betSchema,
   title: 'abx bet card',
-  description: 'Frontmatter of bets/<id>.md.',
   rules: (bet, ctx) => betRules(bet, ctx.asOfDay),
   references: betReferences,
-  newFile: async (flags, setting, prompter) => betFile(await betAnswers(flags, setting, prompter)),
-};
+  newFile: asking(betAnswers, betFile),
+});

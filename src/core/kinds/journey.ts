@@ -5,7 +5,7 @@ import { idRef, nonEmptyText, says, text, textList } from '../schemas.js';
 import { didYouMean } from '../suggest.js';
 import { field, markdownFile, yamlScalar } from '../templates.js';
 import { checkSegment, missingFlags, pickSegment, required, str, titleOf } from './ask.js';
-import type { Flags, KindDef, NewSetting, Prompter, RuleSettings } from './kind.js';
+import { asking, markdownKind, type Flags, type NewSetting, type Prompter, type RuleSettings } from './kind.js';
 
 
 export const journeyStageSchema = z.object(
@@ -88,15 +88,12 @@ export async function journeyAnswers(flags: Flags, setting: NewSetting, prompter
   return answers;
 }
 
-export const journeyKind: KindDef<'journeys', Journey> = {
+export const journeyKind = markdownKind<'journeys', Journey>({
   kind: 'journeys',
   singular: 'journey',
-  glob: 'journeys/**/*.md',
-  format: 'markdown',
   schema: journeySchema,
   title: 'abx journey map',
-  description: 'Frontmatter of journeys/<id>.md.',
   rules: (journey, ctx) => journeyRules(journey, ctx.config),
   references: (journey) => (journey.segment ? [{ kind: 'segments', what: 'segment', value: journey.segment, path: ['segment'], name: 'segment' }] : []),
-  newFile: async (flags, setting, prompter) => journeyFile(await journeyAnswers(flags, setting, prompter)),
-};
+  newFile: asking(journeyAnswers, journeyFile),
+});

@@ -109,3 +109,13 @@ export interface KindDef<K extends string = string, T = unknown> {
 
 /** For each salvaged list, the index in the file of each item kept. */
 export type IndexMaps = Map<string, number[]>;
+
+/** A kind of markdown files with frontmatter in `<kind>/`, named `<id>.md`: the usual case. */
+export function markdownKind<K extends string, T>(def: Omit<KindDef<K, T>, 'glob' | 'format' | 'description'>): KindDef<K, T> {
+  return { glob: `${def.kind}/**/*.md`, format: 'markdown', description: `Frontmatter of ${def.kind}/<id>.md.`, ...def };
+}
+
+/** `newFile` from a kind's questions and its template. */
+export function asking<A>(answers: (flags: Flags, setting: NewSetting, prompter?: Prompter) => Promise<A>, template: (answers: A) => string): NonNullable<KindDef['newFile']> {
+  return async (flags, setting, prompter) => template(await answers(flags, setting, prompter));
+}

@@ -4,7 +4,7 @@ import type { Finding } from '../problem.js';
 import { criteriaSchema, nonEmptyText, percent, says, text, textList } from '../schemas.js';
 import { field, markdownFile, yamlScalar } from '../templates.js';
 import { missingFlags, required, str, titleOf } from './ask.js';
-import type { Entry, Flags, KindDef, NewSetting, Prompter } from './kind.js';
+import { asking, markdownKind, type Entry, type Flags, type NewSetting, type Prompter } from './kind.js';
 
 
 export const segmentSchema = z.object(
@@ -114,17 +114,14 @@ export async function segmentAnswers(flags: Flags, setting: NewSetting, prompter
   return answers;
 }
 
-export const segmentKind: KindDef<'segments', Segment> = {
+export const segmentKind = markdownKind<'segments', Segment>({
   kind: 'segments',
   singular: 'segment',
-  glob: 'segments/**/*.md',
-  format: 'markdown',
   schema: segmentSchema,
   title: 'abx segment matrix',
-  description: 'Frontmatter of segments/<id>.md.',
   first: true,
   keepWhenLean: true,
   rules: segmentRules,
   afterAll: budgetShareFindings,
-  newFile: async (flags, setting, prompter) => segmentFile(await segmentAnswers(flags, setting, prompter)),
-};
+  newFile: asking(segmentAnswers, segmentFile),
+});
