@@ -16,13 +16,14 @@ import { dateField, dateOrDateTime } from './schemas.js';
 type Source = Pick<KindDef, 'schema' | 'title' | 'description' | 'patchJsonSchema'>;
 
 /** Every kind by its singular, then the config. */
-const SOURCES = new Map<string, Source>([
-  ...(KIND_DEFS as readonly KindDef[]).map((k) => [k.singular, k] as const),
+const SOURCES = new Map<SchemaKind, Source>([
+  ...KIND_DEFS.map((k) => [k.singular, k as unknown as Source] as const),
   ['config', { schema: configSchema, title: 'abx workspace config', description: 'abx.config.yaml.' }],
 ]);
 
-export const SCHEMA_KINDS: readonly string[] = [...SOURCES.keys()];
-export type SchemaKind = string;
+/** A kind's singular name, or `config`. */
+export type SchemaKind = (typeof KIND_DEFS)[number]['singular'] | 'config';
+export const SCHEMA_KINDS = [...SOURCES.keys()] as readonly SchemaKind[];
 
 export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -60,6 +61,7 @@ export function allJsonSchemas(): JsonObject {
 /** A kind as the user may type it: singular or the folder's plural. */
 export function schemaKindOf(value: string): SchemaKind | undefined {
   const v = value.toLowerCase();
+  const known = (name: string): name is SchemaKind => SOURCES.has(name as SchemaKind);
   const singular = v.replace(/s$/, '');
-  return SOURCES.has(v) ? v : SOURCES.has(singular) ? singular : (KIND_DEFS as readonly KindDef[]).find((k) => k.kind === v)?.singular;
+  return known(v) ? v : known(singular) ? singular : KIND_DEFS.find((k) => k.kind === v)?.singular;
 }

@@ -168,7 +168,7 @@ function futureDate(out: Finding[], value: string, path: (string | number)[], na
   }
 }
 
-export const accountKind = markdownKind<'accounts', Account>({
+export const accountKind = markdownKind<'accounts', Account, 'account'>({
   kind: 'accounts',
   singular: 'account',
   schema: accountSchema,

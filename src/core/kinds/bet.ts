@@ -136,7 +136,7 @@ export async function betAnswers(flags: Flags, setting: NewSetting, prompter?: P
   return answers;
 }
 
-export const betKind = markdownKind<'bets', Bet>({
+export const betKind = markdownKind<'bets', Bet, 'bet'>({
   kind: 'bets',
   singular: 'bet',
   schema: betSchema,

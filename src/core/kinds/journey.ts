@@ -88,7 +88,7 @@ export async function journeyAnswers(flags: Flags, setting: NewSetting, prompter
   return answers;
 }
 
-export const journeyKind = markdownKind<'journeys', Journey>({
+export const journeyKind = markdownKind<'journeys', Journey, 'journey'>({
   kind: 'journeys',
   singular: 'journey',
   schema: journeySchema,

@@ -69,11 +69,11 @@ export interface NewSetting {
 
 export type Flags = Record<string, unknown>;
 
-export interface KindDef<K extends string = string, T = unknown> {
+export interface KindDef<K extends string = string, T = unknown, S extends string = string> {
   /** The folder name, the key under `paths` and `schemas` in the config: `accounts`. */
   kind: K;
   /** `account`: for `abx new`, `abx schema` and messages. */
-  singular: string;
+  singular: S;
   /** The default glob, relative to the workspace root. */
   glob: string;
   /** Markdown with YAML frontmatter, or a plain YAML file (KPI records). */
@@ -111,7 +111,7 @@ export interface KindDef<K extends string = string, T = unknown> {
 export type IndexMaps = Map<string, number[]>;
 
 /** A kind of markdown files with frontmatter in `<kind>/`, named `<id>.md`: the usual case. */
-export function markdownKind<K extends string, T>(def: Omit<KindDef<K, T>, 'glob' | 'format' | 'description'>): KindDef<K, T> {
+export function markdownKind<K extends string, T, S extends string>(def: Omit<KindDef<K, T, S>, 'glob' | 'format' | 'description'>): KindDef<K, T, S> {
   return { glob: `${def.kind}/**/*.md`, format: 'markdown', description: `Frontmatter of ${def.kind}/<id>.md.`, ...def };
 }
 

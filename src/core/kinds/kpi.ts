@@ -66,7 +66,7 @@ export function kpiEntries(files: Iterable<Entry<KpiRecords>>): KpiEntry[] {
   return out;
 }
 
-export const kpiKind: KindDef<'kpis', KpiRecords> = {
+export const kpiKind: KindDef<'kpis', KpiRecords, 'kpi'> = {
   kind: 'kpis',
   singular: 'kpi',
   glob: 'kpis/**/*.yaml',

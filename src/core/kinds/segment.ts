@@ -114,7 +114,7 @@ export async function segmentAnswers(flags: Flags, setting: NewSetting, prompter
   return answers;
 }
 
-export const segmentKind = markdownKind<'segments', Segment>({
+export const segmentKind = markdownKind<'segments', Segment, 'segment'>({
   kind: 'segments',
   singular: 'segment',
   schema: segmentSchema,
