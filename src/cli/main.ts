@@ -219,6 +219,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     () => import('./commands/schema.js'),
   );
 
+  define(
+    program
+      .command('mcp')
+      .description('serve the workspace to AI assistants over the Model Context Protocol (stdio): validate, score, report, create and update files')
+      .option('--read-only', 'refuse every write (create and update)')
+      .addHelpText('after', examples(['abx mcp', 'abx -C strategy mcp --read-only', 'npx @modelcontextprotocol/inspector abx mcp'])),
+    () => import('./commands/mcp.js'),
+  );
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -1,0 +1,32 @@
+/**
+ * `abx mcp`: the workspace served to an AI assistant over the Model Context Protocol, on stdin
+ * and stdout. Standard output carries only protocol messages; the server ends when the client
+ * closes its end.
+ */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { registerPrompts } from './prompts.js';
+import { registerResources } from './resources.js';
+import type { ServerSetting } from './run.js';
+import { registerTools } from './tools.js';
+
+const INSTRUCTIONS =
+  'abx keeps an Account-Based Everything strategy as markdown files with YAML frontmatter. Read the method (abx://method/…) before writing; ' +
+  'score and report with the tools rather than by hand; write only with create and update, which validate first; quote evidence, never invent it.';
+
+export async function serve(setting: ServerSetting, version: string): Promise<void> {
+  const server = new McpServer({ name: 'abx', version }, { instructions: setting.readOnly ? `${INSTRUCTIONS} This server is read-only: create and update are refused.` : INSTRUCTIONS });
+  registerTools(server, setting);
+  registerResources(server, setting);
+  registerPrompts(server);
+
+  const closed = new Promise<void>((resolve) => {
+    server.server.onclose = resolve;
+  });
+  await server.connect(new StdioServerTransport());
+  // The transport does not watch for the end of input; the client closing stdin ends the session.
+  const end = () => void server.close();
+  process.stdin.once('end', end);
+  process.stdin.once('close', end);
+  await closed;
+}
