@@ -79,7 +79,7 @@ const PROMPTS: PromptDef[] = [
     text: (a) =>
       [
         `Build a customer journey map for the persona "${a.persona}" in the segment ${a.segment}.`,
-        '1. Read abx://config (the journey stages) via abx://workspace/abx.config.yaml, the segment file, and abx://templates/journeys/example-journey.md.',
+        '1. Read abx://workspace/abx.config.yaml (the journey stages), the segment file, and abx://templates/journeys/example-journey.md.',
         '2. For every stage: what the persona is trying to do, the questions they ask, the touchpoints and content that answer them. Use the segment\'s own pains and triggers.',
         '3. Create it with create (kind "journey"); every stage of the config must be there.',
       ].join('\n'),
@@ -92,7 +92,7 @@ const PROMPTS: PromptDef[] = [
     text: (a) =>
       [
         `Draft a battle card against ${a.competitor}.`,
-        `1. Find what the workspace already says about ${a.competitor}: call validate to list the files, read the accounts and bets that name it (resources abx://workspace/…).`,
+        `1. Find what the workspace already says about ${a.competitor}: list the resources and read the accounts and bets that name it (abx://workspace/…).`,
         '2. The card: why we win, why we lose, landmines to set, objections and answers, proof. Every claim quotes its source; a claim without one is marked "to verify".',
         hasKind('collateral')
           ? '3. Create it with create (kind "collateral", type "battle-card"), with an owner, a review cadence and at least one metric.'

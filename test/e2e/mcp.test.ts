@@ -185,6 +185,23 @@ describe('abx mcp: create and update', () => {
   });
 });
 
+describe('abx mcp: the end of input', () => {
+  it('answers every request a client wrote before closing stdin, then exits 0 with nothing else on stdout', () => {
+    const ws = exampleWorkspace();
+    const messages = [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'score', arguments: {} } },
+    ];
+    const r = runAbx(['mcp'], { cwd: ws, input: messages.map((m) => `${JSON.stringify(m)}\n`).join('') });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: number; result: { content?: { text: string }[] } });
+    expect(lines.map((l) => l.id)).toEqual([1, 2]);
+    expect(lines[1]?.result.content?.[0]?.text).toBe(runAbx(['score', '--format', 'json'], { cwd: ws }).stdout);
+  });
+});
+
 describe('abx mcp: the workspace boundary', () => {
   it('refuses traversal, absolute paths and links, and writes nothing outside', async () => {
     const ws = exampleWorkspace();
