@@ -87,7 +87,26 @@ function finishWrite(ws: Workspace, def: KindDef, id: string, place: { rel: stri
   return { file: place.rel, created, problems, ...(score ? { score: accountJson(score) } : {}) };
 }
 
-export async function createFile(setting: ServerSetting, input: { kind: string; id: string; fields: Record<string, unknown>; body?: string }): Promise<Written> {
+/**
+ * Writes run one after another: two calls a client sends at once (two creates of one id, two
+ * updates of one file) would otherwise both check the same old state and the second would win.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export function createFile(setting: ServerSetting, input: { kind: string; id: string; fields: Record<string, unknown>; body?: string }): Promise<Written> {
+  return serially(() => create(setting, input));
+}
+
+export function updateFile(setting: ServerSetting, input: { kind: string; id: string; set: Record<string, unknown> }): Promise<Written> {
+  return serially(() => update(setting, input));
+}
+
+async function create(setting: ServerSetting, input: { kind: string; id: string; fields: Record<string, unknown>; body?: string }): Promise<Written> {
   if (setting.readOnly) throw new Refused('the server runs with --read-only: nothing is written');
   const def = writableKind(input.kind);
   checkId(input.id);
@@ -108,7 +127,7 @@ function newFileText(fields: Record<string, unknown>, body: string | undefined):
   return `---\n${yaml}---\n${rest === '' ? '' : `\n${rest.replace(/^\n+/, '')}`}${rest === '' || rest.endsWith('\n') ? '' : '\n'}`;
 }
 
-export async function updateFile(setting: ServerSetting, input: { kind: string; id: string; set: Record<string, unknown> }): Promise<Written> {
+async function update(setting: ServerSetting, input: { kind: string; id: string; set: Record<string, unknown> }): Promise<Written> {
   if (setting.readOnly) throw new Refused('the server runs with --read-only: nothing is written');
   const def = writableKind(input.kind);
   checkId(input.id);

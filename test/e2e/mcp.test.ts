@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, exampleWorkspace, runAbx, tempDir } from '../helpers.js';
+import { buildHistoryRepo } from './diff-repo.js';
 
 interface Result {
   isError?: boolean;
@@ -153,6 +154,13 @@ describe('abx mcp: create and update', () => {
     expect((await call(client, 'create', { kind: 'kpi', id: 'x', fields: {} })).isError).toBe(true);
   });
 
+  it('two creates of one id sent at once: one is written, the other refused', async () => {
+    const both = await Promise.all([1, 2].map(() => call(client, 'create', { kind: 'account', id: 'twice', fields: { name: 'Twice' } })));
+    expect(both.map((r) => r.isError === true).sort()).toEqual([false, true]);
+    expect(both.find((r) => r.isError)?.content[0]?.text).toBe('abx: the account "twice" exists already (accounts/twice.md): create never replaces a file; use update');
+    expect(readFileSync(join(ws, 'accounts/twice.md'), 'utf8').startsWith('---\nname: Twice\n---\n\n# Twice\n\n<!-- abx:begin pure -->')).toBe(true);
+  });
+
   it('updates fields keeping comments, key order, layout and the body; generated blocks follow', async () => {
     const file = join(ws, 'accounts/northwind-logistics.md');
     const before = readFileSync(file, 'utf8');
@@ -182,6 +190,22 @@ describe('abx mcp: create and update', () => {
     const missing = await call(client, 'update', { kind: 'bet', id: 'no-such-bet', set: { status: 'won' } });
     expect(texts(missing)).toEqual(['abx: no bet "no-such-bet": create it first']);
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('abx mcp: diff', () => {
+  it('answers what abx diff --format json prints, for the default base and for named revisions', async () => {
+    const repo = buildHistoryRepo();
+    const client = await connect(repo.dir);
+    try {
+      expect(texts(await call(client, 'diff'))).toEqual([runAbx(['diff', '--format', 'json'], { cwd: repo.dir }).stdout]);
+      const named = await call(client, 'diff', { base: repo.c1, head: repo.c4 });
+      expect(texts(named)).toEqual([runAbx(['diff', repo.c1, '--head', repo.c4, '--format', 'json'], { cwd: repo.dir }).stdout]);
+      expect(named.content[0]?.text).toContain('"epsilon"');
+      expect((await call(client, 'diff', { base: 'no-such-rev' })).isError).toBe(true);
+    } finally {
+      await client.close();
+    }
   });
 });
 
@@ -241,6 +265,22 @@ describe('abx mcp: the workspace boundary', () => {
       // Refused by the path boundary (or, where the config's paths are confined, by the config check).
       expect(r.content[0]?.text).toMatch(/symbolic link|outside the workspace/);
       expect(existsSync(join(outside, 'escape.md'))).toBe(false);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('an invalid config is a tool error naming its problems, and validate returns them as JSON', async () => {
+    const ws = exampleWorkspace();
+    writeFileSync(join(ws, 'abx.config.yaml'), 'version: 7\n');
+    const client = await connect(ws);
+    try {
+      const score = await call(client, 'score');
+      expect(score.isError).toBe(true);
+      expect(score.content[0]?.text).toContain('abx: abx.config.yaml is invalid: fix the problems above');
+      const validate = await call(client, 'validate');
+      expect(validate.isError).toBe(true);
+      expect(texts(validate)).toEqual([runAbx(['validate', '--format', 'json'], { cwd: ws }).stdout]);
     } finally {
       await client.close();
     }
