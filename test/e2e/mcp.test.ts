@@ -25,19 +25,24 @@ const call = async (client: Client, name: string, args: Record<string, unknown> 
 const texts = (r: Result) => r.content.map((c) => c.text);
 const json = (r: Result) => JSON.parse(r.content[0]?.text ?? '') as Record<string, unknown>;
 
-describe('abx mcp: what it offers, and results equal to the CLI', () => {
-  let ws: string;
-  let client: Client;
+/** A server on a fresh example workspace, for the tests of one describe block. */
+function exampleServer(): { ws: string; client: Client } {
+  const s = { ws: '', client: undefined as unknown as Client };
   beforeAll(async () => {
-    ws = exampleWorkspace();
-    client = await connect(ws);
+    s.ws = exampleWorkspace();
+    s.client = await connect(s.ws);
   });
-  afterAll(() => client.close());
+  afterAll(() => s.client.close());
+  return s;
+}
+
+describe('abx mcp: what it offers, and results equal to the CLI', () => {
+  const s = exampleServer();
 
   it('lists its tools, prompts and resources', async () => {
-    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['validate', 'score', 'report', 'diff', 'create', 'update']);
-    expect((await client.listPrompts()).prompts.map((p) => p.name)).toEqual(['score-account-pure', 'capability-translation-matrix', 'testable-bets', 'journey-map', 'battle-card', 'bet-board']);
-    const uris = (await client.listResources()).resources.map((r) => r.uri);
+    expect((await s.client.listTools()).tools.map((t) => t.name)).toEqual(['validate', 'score', 'report', 'diff', 'create', 'update']);
+    expect((await s.client.listPrompts()).prompts.map((p) => p.name)).toEqual(['score-account-pure', 'capability-translation-matrix', 'testable-bets', 'journey-map', 'battle-card', 'bet-board']);
+    const uris = (await s.client.listResources()).resources.map((r) => r.uri);
     for (const uri of [
       'abx://method/format.md',
       'abx://method/rules.md',
@@ -52,44 +57,44 @@ describe('abx mcp: what it offers, and results equal to the CLI', () => {
   });
 
   it('describes tool inputs with JSON Schemas', async () => {
-    const score = (await client.listTools()).tools.find((t) => t.name === 'score');
+    const score = (await s.client.listTools()).tools.find((t) => t.name === 'score');
     expect(Object.keys(score?.inputSchema.properties ?? {})).toEqual(['ids', 'segment', 'tier', 'explain']);
-    const create = (await client.listTools()).tools.find((t) => t.name === 'create');
+    const create = (await s.client.listTools()).tools.find((t) => t.name === 'create');
     expect(create?.inputSchema.required).toEqual(['kind', 'id', 'fields']);
     expect((create?.inputSchema.properties?.kind as { enum: string[] }).enum).toEqual(['segment', 'account', 'bet', 'journey']);
   });
 
   it('validate, score, score with explain and report answer exactly what the CLI prints as JSON', async () => {
-    expect(texts(await call(client, 'validate'))).toEqual([runAbx(['validate', '--format', 'json'], { cwd: ws }).stdout]);
-    expect(texts(await call(client, 'validate', { paths: ['accounts/'] }))).toEqual([runAbx(['validate', 'accounts', '--format', 'json'], { cwd: ws }).stdout]);
-    expect(texts(await call(client, 'score'))).toEqual([runAbx(['score', '--format', 'json'], { cwd: ws }).stdout]);
-    const explained = await call(client, 'score', { ids: ['northwind-logistics'], explain: true });
-    expect(texts(explained)).toEqual([runAbx(['score', 'northwind-logistics', '--explain', '--format', 'json'], { cwd: ws }).stdout]);
+    expect(texts(await call(s.client, 'validate'))).toEqual([runAbx(['validate', '--format', 'json'], { cwd: s.ws }).stdout]);
+    expect(texts(await call(s.client, 'validate', { paths: ['accounts/'] }))).toEqual([runAbx(['validate', 'accounts', '--format', 'json'], { cwd: s.ws }).stdout]);
+    expect(texts(await call(s.client, 'score'))).toEqual([runAbx(['score', '--format', 'json'], { cwd: s.ws }).stdout]);
+    const explained = await call(s.client, 'score', { ids: ['northwind-logistics'], explain: true });
+    expect(texts(explained)).toEqual([runAbx(['score', 'northwind-logistics', '--explain', '--format', 'json'], { cwd: s.ws }).stdout]);
     expect((json(explained).accounts as { explain: { file: string } }[])[0]?.explain.file).toBe('accounts/northwind-logistics.md');
-    expect(texts(await call(client, 'score', { tier: 'fit:1', segment: 'regional-3pl' }))).toEqual([
-      runAbx(['score', '--tier', 'fit:1', '--segment', 'regional-3pl', '--format', 'json'], { cwd: ws }).stdout,
+    expect(texts(await call(s.client, 'score', { tier: 'fit:1', segment: 'regional-3pl' }))).toEqual([
+      runAbx(['score', '--tier', 'fit:1', '--segment', 'regional-3pl', '--format', 'json'], { cwd: s.ws }).stdout,
     ]);
-    expect(texts(await call(client, 'report', { name: 'all' }))).toEqual([runAbx(['report', 'all', '--format', 'json'], { cwd: ws }).stdout]);
+    expect(texts(await call(s.client, 'report', { name: 'all' }))).toEqual([runAbx(['report', 'all', '--format', 'json'], { cwd: s.ws }).stdout]);
   });
 
   it('a mistake is a tool error with the CLI\'s message, and the server carries on', async () => {
-    const r = await call(client, 'score', { ids: ['northwind-logistic'] });
+    const r = await call(s.client, 'score', { ids: ['northwind-logistic'] });
     expect(r).toEqual({ isError: true, content: [{ type: 'text', text: 'abx: no account "northwind-logistic" (did you mean \"northwind-logistics\"?)\n' }] });
-    expect((await call(client, 'report', { name: 'nope' })).isError).toBe(true);
-    expect((await call(client, 'diff', { base: '--output=/tmp/x' })).content[0]?.text).toBe('abx: base "--output=/tmp/x" is not a revision');
-    expect((await call(client, 'validate')).isError).toBeUndefined();
+    expect((await call(s.client, 'report', { name: 'nope' })).isError).toBe(true);
+    expect((await call(s.client, 'diff', { base: '--output=/tmp/x' })).content[0]?.text).toBe('abx: base "--output=/tmp/x" is not a revision');
+    expect((await call(s.client, 'validate')).isError).toBeUndefined();
   });
 
   it('serves the method, templates, schemas and workspace files as resources', async () => {
-    const read = async (uri: string) => ((await client.readResource({ uri })).contents[0] as { text: string }).text;
+    const read = async (uri: string) => ((await s.client.readResource({ uri })).contents[0] as { text: string }).text;
     expect(await read('abx://method/scoring.md')).toBe(readFileSync(join(BIN, '../../docs/scoring.md'), 'utf8'));
-    expect(await read('abx://workspace/accounts/northwind-logistics.md')).toBe(readFileSync(join(ws, 'accounts/northwind-logistics.md'), 'utf8'));
+    expect(await read('abx://workspace/accounts/northwind-logistics.md')).toBe(readFileSync(join(s.ws, 'accounts/northwind-logistics.md'), 'utf8'));
     expect(JSON.parse(await read('abx://schema/account'))).toEqual(JSON.parse(runAbx(['schema', 'account']).stdout));
     expect(await read('abx://templates/bets/example-bet.md')).toBe(readFileSync(join(BIN, '../../templates/init/bets/example-bet.md'), 'utf8'));
   });
 
   it('gives a prompt per method use that names the tools and forbids invented evidence', async () => {
-    const p = await client.getPrompt({ name: 'score-account-pure', arguments: { company: 'Acme Space', context: 'Their launch slipped twice.' } });
+    const p = await s.client.getPrompt({ name: 'score-account-pure', arguments: { company: 'Acme Space', context: 'Their launch slipped twice.' } });
     const text = (p.messages[0]?.content as { text: string }).text;
     expect(text).toContain('Apply the PURE framework to Acme Space, based on this context:\n\nTheir launch slipped twice.');
     expect(text).toContain('Never invent a fact');
@@ -110,61 +115,55 @@ const NEW_ACCOUNT = {
 };
 
 describe('abx mcp: create and update', () => {
-  let ws: string;
-  let client: Client;
-  beforeAll(async () => {
-    ws = exampleWorkspace();
-    client = await connect(ws);
-  });
-  afterAll(() => client.close());
+  const s = exampleServer();
 
   it('creates an account that validates: written with its score blocks, and its score returned', async () => {
-    const r = await call(client, 'create', { kind: 'account', id: 'acme-space', fields: NEW_ACCOUNT, body: 'Acme builds small launchers.\n' });
+    const r = await call(s.client, 'create', { kind: 'account', id: 'acme-space', fields: NEW_ACCOUNT, body: 'Acme builds small launchers.\n' });
     expect(r.isError).toBeUndefined();
     const result = json(r);
     expect(result.file).toBe('accounts/acme-space.md');
     expect(result.created).toBe(true);
     expect((result.score as { pure: { total: number; tier: number } }).pure).toMatchObject({ total: 4, tier: 3 });
-    const text = readFileSync(join(ws, 'accounts/acme-space.md'), 'utf8');
+    const text = readFileSync(join(s.ws, 'accounts/acme-space.md'), 'utf8');
     expect(text.startsWith('---\nname: Acme Space\ndomain: acme-space.example\nsegment: regional-3pl\npure:\n  painful:\n    score: 2\n')).toBe(true);
     expect(text).toContain('---\n\nAcme builds small launchers.\n\n<!-- abx:begin pure -->');
-    const cli = JSON.parse(runAbx(['score', 'acme-space', '--format', 'json'], { cwd: ws }).stdout) as { accounts: unknown[] };
+    const cli = JSON.parse(runAbx(['score', 'acme-space', '--format', 'json'], { cwd: s.ws }).stdout) as { accounts: unknown[] };
     expect(cli.accounts[0]).toEqual(result.score);
-    expect(runAbx(['validate', 'accounts/acme-space.md', '--format', 'json'], { cwd: ws }).stdout).toContain('"errors": 0');
+    expect(runAbx(['validate', 'accounts/acme-space.md', '--format', 'json'], { cwd: s.ws }).stdout).toContain('"errors": 0');
   });
 
   it('refuses an account that would not validate, with the problems, and writes nothing', async () => {
-    const r = await call(client, 'create', { kind: 'account', id: 'broken-co', fields: { name: 'Broken Co', segment: 'no-such-segment', pure: { painful: { score: 7 } } } });
+    const r = await call(s.client, 'create', { kind: 'account', id: 'broken-co', fields: { name: 'Broken Co', segment: 'no-such-segment', pure: { painful: { score: 7 } } } });
     expect(r.isError).toBe(true);
     expect(r.content[0]?.text).toBe('abx: the account would not validate, so nothing was written');
     const report = JSON.parse(r.content[1]?.text ?? '') as { errors: number; problems: { rule: string; message: string; line: number }[] };
     expect(report.problems.filter((p) => p.rule === 'unknown-reference').map((p) => p.message)).toEqual(['segment "no-such-segment" names no segment file']);
     expect(report.problems.some((p) => p.rule === 'schema' && p.message === 'pure.painful.score must be an integer from 0 to 3')).toBe(true);
-    expect(existsSync(join(ws, 'accounts/broken-co.md'))).toBe(false);
+    expect(existsSync(join(s.ws, 'accounts/broken-co.md'))).toBe(false);
   });
 
   it('never replaces a file, and refuses kinds and ids it cannot write', async () => {
-    const before = readFileSync(join(ws, 'accounts/northwind-logistics.md'), 'utf8');
-    const r = await call(client, 'create', { kind: 'account', id: 'northwind-logistics', fields: NEW_ACCOUNT });
+    const before = readFileSync(join(s.ws, 'accounts/northwind-logistics.md'), 'utf8');
+    const r = await call(s.client, 'create', { kind: 'account', id: 'northwind-logistics', fields: NEW_ACCOUNT });
     expect(texts(r)).toEqual(['abx: the account "northwind-logistics" exists already (accounts/northwind-logistics.md): create never replaces a file; use update']);
-    expect(readFileSync(join(ws, 'accounts/northwind-logistics.md'), 'utf8')).toBe(before);
-    expect((await call(client, 'create', { kind: 'account', id: '../escape', fields: NEW_ACCOUNT })).content[0]?.text).toBe(
+    expect(readFileSync(join(s.ws, 'accounts/northwind-logistics.md'), 'utf8')).toBe(before);
+    expect((await call(s.client, 'create', { kind: 'account', id: '../escape', fields: NEW_ACCOUNT })).content[0]?.text).toBe(
       'abx: "../escape" is not a valid id: use lowercase letters, digits and single dashes',
     );
-    expect((await call(client, 'create', { kind: 'kpi', id: 'x', fields: {} })).isError).toBe(true);
+    expect((await call(s.client, 'create', { kind: 'kpi', id: 'x', fields: {} })).isError).toBe(true);
   });
 
   it('two creates of one id sent at once: one is written, the other refused', async () => {
-    const both = await Promise.all([1, 2].map(() => call(client, 'create', { kind: 'account', id: 'twice', fields: { name: 'Twice' } })));
+    const both = await Promise.all([1, 2].map(() => call(s.client, 'create', { kind: 'account', id: 'twice', fields: { name: 'Twice' } })));
     expect(both.map((r) => r.isError === true).sort()).toEqual([false, true]);
     expect(both.find((r) => r.isError)?.content[0]?.text).toBe('abx: the account "twice" exists already (accounts/twice.md): create never replaces a file; use update');
-    expect(readFileSync(join(ws, 'accounts/twice.md'), 'utf8').startsWith('---\nname: Twice\n---\n\n# Twice\n\n<!-- abx:begin pure -->')).toBe(true);
+    expect(readFileSync(join(s.ws, 'accounts/twice.md'), 'utf8').startsWith('---\nname: Twice\n---\n\n# Twice\n\n<!-- abx:begin pure -->')).toBe(true);
   });
 
   it('updates fields keeping comments, key order, layout and the body; generated blocks follow', async () => {
-    const file = join(ws, 'accounts/northwind-logistics.md');
+    const file = join(s.ws, 'accounts/northwind-logistics.md');
     const before = readFileSync(file, 'utf8');
-    const r = await call(client, 'update', { kind: 'account', id: 'northwind-logistics', set: { 'pure.urgent.score': 1, owner: 'dana@lanternline.example', firmographics: { employees: 1900 } } });
+    const r = await call(s.client, 'update', { kind: 'account', id: 'northwind-logistics', set: { 'pure.urgent.score': 1, owner: 'dana@lanternline.example', firmographics: { employees: 1900 } } });
     expect(r.isError).toBeUndefined();
     expect(json(r)).toMatchObject({ file: 'accounts/northwind-logistics.md', created: false, warnings: 0, problems: [] });
     const after = readFileSync(file, 'utf8');
@@ -180,14 +179,14 @@ describe('abx mcp: create and update', () => {
   });
 
   it('refuses an update that would add an error, and one it cannot make in place', async () => {
-    const file = join(ws, 'accounts/northwind-logistics.md');
+    const file = join(s.ws, 'accounts/northwind-logistics.md');
     const before = readFileSync(file, 'utf8');
-    const bad = await call(client, 'update', { kind: 'account', id: 'northwind-logistics', set: { pure: { urgent: { score: 9 } } } });
+    const bad = await call(s.client, 'update', { kind: 'account', id: 'northwind-logistics', set: { pure: { urgent: { score: 9 } } } });
     expect(bad.isError).toBe(true);
     expect(bad.content[1]?.text).toContain('"message": "pure.urgent.score must be an integer from 0 to 3"');
-    const list = await call(client, 'update', { kind: 'account', id: 'northwind-logistics', set: { buying_committee: [{ name: 'X' }] } });
+    const list = await call(s.client, 'update', { kind: 'account', id: 'northwind-logistics', set: { buying_committee: [{ name: 'X' }] } });
     expect(texts(list)).toEqual(['abx: buying_committee: update sets text, numbers, true/false and lists of those; a list of maps is edited in the file itself']);
-    const missing = await call(client, 'update', { kind: 'bet', id: 'no-such-bet', set: { status: 'won' } });
+    const missing = await call(s.client, 'update', { kind: 'bet', id: 'no-such-bet', set: { status: 'won' } });
     expect(texts(missing)).toEqual(['abx: no bet "no-such-bet": create it first']);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
