@@ -12,6 +12,7 @@ import { REPORT_NAMES } from '../core/report/index.js';
 import { renderValidateJson } from '../format/validate/json.js';
 import { confine, RefusedPath } from './paths.js';
 import { capture, type CommandRun, type ServerSetting } from './run.js';
+import { diffShape, reportShape, scoreShape, validateShape, writtenShape } from './shapes.js';
 import { createFile, Refused, updateFile, WRITABLE_KINDS, type Written } from './write.js';
 
 const text = (t: string) => ({ type: 'text' as const, text: t });
@@ -27,7 +28,7 @@ async function command(setting: ServerSetting, load: () => Promise<{ run: Comman
   const content = [text(r.stdout)];
   if (r.stderr.trim() !== '') content.push(text(r.stderr));
   // Exit 1 is a finding (problems, errors in the workspace), not a failed call; exit 2 is.
-  return r.code >= 2 ? { isError: true, content } : { content };
+  return r.code >= 2 ? { isError: true, content } : { content, structuredContent: JSON.parse(r.stdout) as Record<string, unknown> };
 }
 
 /** Any throw becomes the one line the CLI would print for it. */
@@ -46,7 +47,8 @@ function guarded<A>(fn: (args: A) => Promise<CallToolResult>): (args: A) => Prom
 function written(w: Written): CallToolResult {
   // The file's warnings in the shape of `abx validate --format json` (errors would have stopped the write).
   const { warnings, problems } = JSON.parse(renderValidateJson(w.problems, 1)) as { warnings: number; problems: unknown[] };
-  return { content: [text(`${JSON.stringify({ file: w.file, created: w.created, warnings, problems, ...(w.score ? { score: w.score } : {}) }, null, 2)}\n`)] };
+  const result = { file: w.file, created: w.created, warnings, problems, ...(w.score ? { score: w.score } : {}) };
+  return { content: [text(`${JSON.stringify(result, null, 2)}\n`)], structuredContent: result };
 }
 
 /** A revision as git would take it, never as an option. */
@@ -65,6 +67,7 @@ export function registerTools(server: McpServer, setting: ServerSetting): void {
       description:
         'Checks every workspace file (syntax, schema, references, the method\'s rules), or only the files and folders named. Returns the JSON of `abx validate --format json`: { files, errors, warnings, problems: [{ file, line, column, severity, rule, message }] }.',
       inputSchema: { paths: z.array(z.string()).max(1000).optional().describe('workspace-relative files or folders to report on (default: all)') },
+      outputSchema: validateShape,
       annotations: READS,
     },
     guarded(async ({ paths }) => {
@@ -89,6 +92,7 @@ export function registerTools(server: McpServer, setting: ServerSetting): void {
         tier: z.union([z.string(), z.number()]).optional().describe('a PURE tier 1-5, or fit:1-3 / pure:1-5'),
         explain: z.boolean().optional().describe('include how each score was computed'),
       },
+      outputSchema: scoreShape,
       annotations: READS,
     },
     guarded(({ ids, segment, tier, explain }) =>
@@ -102,6 +106,7 @@ export function registerTools(server: McpServer, setting: ServerSetting): void {
       title: 'Build a report',
       description: 'A report for pipeline meetings and bet reviews, as the JSON of `abx report <name> --format json`.',
       inputSchema: { name: z.enum([...REPORT_NAMES, 'all'] as [string, ...string[]]).describe('the report') },
+      outputSchema: reportShape,
       annotations: READS,
     },
     guarded(({ name }) => command(setting, () => import('../cli/commands/report.js'), [name], {})),
@@ -116,6 +121,7 @@ export function registerTools(server: McpServer, setting: ServerSetting): void {
         base: z.string().max(256).optional().describe('the revision to compare with'),
         head: z.string().max(256).optional().describe('the revision to compare (default: the working tree)'),
       },
+      outputSchema: diffShape,
       annotations: READS,
     },
     guarded(async ({ base, head }) => {
@@ -139,6 +145,7 @@ export function registerTools(server: McpServer, setting: ServerSetting): void {
         fields: z.record(z.string(), z.unknown()).describe('the frontmatter, as an object'),
         body: z.string().max(500_000).optional().describe('the markdown after the frontmatter'),
       },
+      outputSchema: writtenShape,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     guarded(async (args) => written(await createFile(setting, args))),
@@ -151,6 +158,7 @@ export function registerTools(server: McpServer, setting: ServerSetting): void {
       description:
         'Sets frontmatter fields of one existing file and changes nothing else: comments, key order, quoting and the body stay. Keys are fields or dotted paths (pure.urgent.score), values text, numbers, true/false or lists of those; nested objects set the fields inside. Validated before writing; refused (isError, with the problems) when the change would add an error.',
       inputSchema: { kind, id, set: z.record(z.string(), z.unknown()).describe('fields to set') },
+      outputSchema: writtenShape,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
     guarded(async (args) => written(await updateFile(setting, args))),

@@ -62,6 +62,15 @@ describe('abx mcp: what it offers, and results equal to the CLI', () => {
     const create = (await s.client.listTools()).tools.find((t) => t.name === 'create');
     expect(create?.inputSchema.required).toEqual(['kind', 'id', 'fields']);
     expect((create?.inputSchema.properties?.kind as { enum: string[] }).enum).toEqual(['segment', 'account', 'bet', 'journey']);
+    expect(create?.outputSchema?.required).toEqual(['file', 'created', 'warnings', 'problems']);
+    expect(score?.outputSchema?.required).toEqual(['asOf', 'accounts']);
+  });
+
+  it('gives each result as structured content too, equal to its text', async () => {
+    for (const [name, args] of [['validate', {}], ['score', { explain: true }], ['report', { name: 'all' }]] as const) {
+      const r = (await s.client.callTool({ name, arguments: args })) as Result & { structuredContent: unknown };
+      expect(r.structuredContent, name).toEqual(json(r));
+    }
   });
 
   it('validate, score, score with explain and report answer exactly what the CLI prints as JSON', async () => {
