@@ -10,7 +10,6 @@ import { packageRoot } from '../cli/package-root.js';
 import { kindJsonSchema, SCHEMA_KINDS } from '../core/json-schema.js';
 import { defaultPaths, KIND_DEFS, type Kind } from '../core/kinds/index.js';
 import { listWorkspaceFiles, readSourceFile, realRootOf } from '../workspace/files.js';
-import { globToRegExp } from '../workspace/glob.js';
 import { loadConfigText } from '../workspace/load.js';
 import { CONFIG_FILE } from '../workspace/root.js';
 import formatDoc from '../../docs/format.md';
@@ -38,12 +37,11 @@ function mimeOf(path: string): string {
 /** A workspace file's text, when the path is the config or a file some kind's glob matches. */
 export function readWorkspaceResource(root: string, rel: string): string {
   const place = confine(root, rel);
-  const paths = workspacePaths(root);
-  const known = place.rel === CONFIG_FILE || Object.values(paths).some((glob) => globToRegExp(glob).test(place.rel));
-  if (!known) throw new Error(`${JSON.stringify(rel)} is not a workspace file: resources are the config and the files of the kinds' folders`);
-  if (!place.exists) throw new Error(`no such file: ${place.rel}`);
-  const kind = (Object.entries(paths).find(([, glob]) => globToRegExp(glob).test(place.rel))?.[0] ?? 'kpis') as Kind;
-  const source = readSourceFile(root, realRootOf(root), { path: place.rel, kind });
+  // A workspace file is one the CLI itself would read: listed by the kinds' globs (which skip
+  // .git and node_modules), or the config.
+  const listed = place.rel === CONFIG_FILE ? { path: CONFIG_FILE, kind: 'kpis' as Kind } : listWorkspaceFiles(root, workspacePaths(root)).find((f) => f.path === place.rel);
+  if (!listed) throw new Error(`${JSON.stringify(rel)} is not a workspace file: resources are the config and the files of the kinds' folders`);
+  const source = readSourceFile(root, realRootOf(root), listed);
   if (source.text === undefined) throw new Error(`${place.rel}: ${source.unreadable ?? 'cannot be read'}`);
   return source.text;
 }

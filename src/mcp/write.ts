@@ -61,6 +61,7 @@ function placeFor(ws: Workspace, def: KindDef, id: string) {
   const glob = ws.config.paths[def.kind as Kind];
   const base = globBase(glob);
   const rel = `${base === '' ? '' : `${base}/`}${id}.md`;
+  if (rel.split('/').some((part) => part === '.git' || part === 'node_modules')) throw new Refused(`${rel}: abx mcp does not write into .git or node_modules`);
   if (!globToRegExp(glob).test(rel)) throw new Refused(`${rel} would not be read as a ${def.singular} (the config's paths.${def.kind} is ${glob})`);
   return confineExisting(ws.root, rel);
 }
