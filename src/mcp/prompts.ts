@@ -37,7 +37,7 @@ const PROMPTS: PromptDef[] = [
       [
         `Apply the PURE framework to ${a.company}, based on this context:\n\n${a.context}\n`,
         '1. Read abx://method/scoring.md (PURE and fit) and abx://templates/accounts/example-account.md.',
-        '2. Call score with no arguments to see the segments and how existing accounts are scored; pick the segment that fits, and say why.',
+        '2. Read the segment files (resources abx://workspace/segments/…) and call score to see how existing accounts are scored; pick the segment that fits, and say why.',
         '3. For each of painful, urgent, recognized and expensive give a score 0-3 and the sentence from the context that supports it, as its evidence.',
         `4. If the account exists (score with its id), change the scores with update; otherwise call create with kind "account".`,
         '5. Call score with its id and explain: true, and walk the user through the tier and each contribution.',
