@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isDate, isDateOrDateTime } from './dates.js';
+import { MAX_CONFIG_LIST, MAX_CONFIG_PATH, MAX_WINDOW_DAYS } from './bounds.js';
 
 const MAX_TEXT = 20_000;
 
@@ -300,6 +301,24 @@ export type KpiRecord = z.infer<typeof kpiRecordSchema>;
 
 export const severitySetting = z.enum(['error', 'warn', 'off'], says('must be error, warn or off'));
 
+// Config bounds (src/core/bounds.ts): a pull request can change the config, and none of these can be lifted.
+const windowDays = z
+  .number(says(`must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}`))
+  .int({ error: `must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}` })
+  .min(1, { error: `must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}` })
+  .max(MAX_WINDOW_DAYS, { error: `must be a whole number of days from 1 to ${MAX_WINDOW_DAYS} (ten years)` })
+  .optional();
+const configPath = (what: string) =>
+  z.string(says(`must be ${what}`)).max(MAX_CONFIG_PATH, { error: `must be at most ${MAX_CONFIG_PATH} characters`, abort: true }).optional();
+/** A map of at most MAX_CONFIG_LIST entries: the size is checked before any entry is. */
+const boundedMap = <T extends z.ZodType<unknown, Record<string, unknown>>>(map: T) =>
+  z
+    .custom<Record<string, unknown>>((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length <= MAX_CONFIG_LIST, {
+      error: `must have at most ${MAX_CONFIG_LIST} entries`,
+      abort: true,
+    })
+    .pipe(map);
+
 export const configSchema = z.object(
   {
     version: z.literal(1, says('must be 1')),
@@ -309,11 +328,11 @@ export const configSchema = z.object(
     paths: z
       .object(
         {
-          segments: text('a glob').optional(),
-          accounts: text('a glob').optional(),
-          bets: text('a glob').optional(),
-          journeys: text('a glob').optional(),
-          kpis: text('a glob').optional(),
+          segments: configPath('a glob'),
+          accounts: configPath('a glob'),
+          bets: configPath('a glob'),
+          journeys: configPath('a glob'),
+          kpis: configPath('a glob'),
         },
         says('must be a map from kind to glob'),
       )
@@ -339,9 +358,9 @@ export const configSchema = z.object(
           engagement: z
             .object(
               {
-                window_days: z.number(says('must be a whole number of days (1 or more)')).int({ error: 'must be a whole number of days (1 or more)' }).min(1, { error: 'must be a whole number of days (1 or more)' }).optional(),
+                window_days: windowDays,
                 cap: number('a number above 0').gt(0, { error: 'must be a number above 0' }).optional(),
-                points: z.record(z.string(), nonNegative('points (0 or more)'), says('must be a map from activity type to points')).optional(),
+                points: boundedMap(z.record(z.string(), nonNegative('points (0 or more)'), says('must be a map from activity type to points'))).optional(),
               },
               says('must be a map of window_days, cap and points'),
             )
@@ -349,7 +368,7 @@ export const configSchema = z.object(
           mqa: z
             .object(
               {
-                window_days: z.number(says('must be a whole number of days (1 or more)')).int({ error: 'must be a whole number of days (1 or more)' }).min(1, { error: 'must be a whole number of days (1 or more)' }).optional(),
+                window_days: windowDays,
                 min_engaged: z.number(says('must be a whole number (0 or more)')).int({ error: 'must be a whole number (0 or more)' }).min(0, { error: 'must be a whole number (0 or more)' }).optional(),
                 min_senior: z.number(says('must be a whole number (0 or more)')).int({ error: 'must be a whole number (0 or more)' }).min(0, { error: 'must be a whole number (0 or more)' }).optional(),
                 senior_levels: z.array(oneOf(SENIORITIES), says('must be a list of seniority levels')).optional(),
@@ -362,17 +381,17 @@ export const configSchema = z.object(
       )
       .optional(),
     icp: z.object({ criteria: criteriaSchema.optional() }, says('must be a map with criteria')).nullable().optional(),
-    journey: z.object({ stages: textList('a list of stage names').optional() }, says('must be a map with stages')).optional(),
-    kpis: z.record(z.string(), z.object({ target: number('a number') }, says('must be a map with target')), says('must be a map from KPI id to { target }')).optional(),
-    rules: z.record(z.string(), severitySetting, says('must be a map from rule id to error, warn or off')).optional(),
+    journey: z.object({ stages: textList('a list of stage names').max(MAX_CONFIG_LIST, { error: `must have at most ${MAX_CONFIG_LIST} stages`, abort: true }).optional() }, says('must be a map with stages')).optional(),
+    kpis: boundedMap(z.record(z.string(), z.object({ target: number('a number') }, says('must be a map with target')), says('must be a map from KPI id to { target }'))).optional(),
+    rules: boundedMap(z.record(z.string(), severitySetting, says('must be a map from rule id to error, warn or off'))).optional(),
     schemas: z
       .object(
         {
-          segments: text('a path').optional(),
-          accounts: text('a path').optional(),
-          bets: text('a path').optional(),
-          journeys: text('a path').optional(),
-          kpis: text('a path').optional(),
+          segments: configPath('a path'),
+          accounts: configPath('a path'),
+          bets: configPath('a path'),
+          journeys: configPath('a path'),
+          kpis: configPath('a path'),
         },
         says('must be a map from kind to a JSON Schema file'),
       )

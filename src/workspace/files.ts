@@ -9,7 +9,8 @@ import type { SourceFile } from '../core/analyze.js';
 import { KINDS, type Kind } from '../core/schemas.js';
 import { globBase, globToRegExp } from './glob.js';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { MAX_FILE_BYTES } from '../core/bounds.js';
+import { MAX_FILE_BYTES } from '../core/bounds.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
