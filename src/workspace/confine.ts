@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { DEFAULT_PATHS, type Config } from '../core/config.js';
 import type { Finding } from '../core/problem.js';
 import { KINDS } from '../core/schemas.js';
-import { isInside } from './files.js';
+import { inGitFolder, isInside } from './files.js';
 import { globBase } from './glob.js';
 
 /**
@@ -33,8 +33,8 @@ export function confineConfigPaths(root: string, realRoot: string, config: Confi
 }
 
 /**
- * How `rel` (inside `root` by its text) leaves the workspace through a link, or undefined when it
- * does not. The deepest part that exists is resolved: links anywhere on the way are followed.
+ * How `rel` (inside `root` by its text) leaves the workspace, or reaches into .git, through a
+ * link, or undefined when it does not. The deepest part that exists is resolved: links anywhere on the way are followed.
  */
 function linkOutside(root: string, realRoot: string, rel: string): string | undefined {
   let path = join(root, rel);
@@ -45,6 +45,7 @@ function linkOutside(root: string, realRoot: string, rel: string): string | unde
   } catch {
     return undefined;
   }
-  if (isInside(realRoot, real)) return undefined;
-  return 'is reached through a symbolic link that leads outside the workspace: abx reads nothing outside the folder of abx.config.yaml';
+  if (!isInside(realRoot, real)) return 'is reached through a symbolic link that leads outside the workspace: abx reads nothing outside the folder of abx.config.yaml';
+  if (inGitFolder(realRoot, real)) return "is reached through a symbolic link into .git: abx never reads git's own files (they can hold credentials)";
+  return undefined;
 }

@@ -53,10 +53,18 @@ export const HOSTILE_CONFIG_CASES: HostileConfigCase[] = [
   { name: 'a kind folder below a link outside', files: { 'sub/up': { link: '{OUTSIDE}/..' }, 'abx.config.yaml': config('paths:\n  accounts: "sub/up/outside/**/*.md"\n') }, expect: refused(LINK) },
   { name: 'a kind glob into .git', files: { 'abx.config.yaml': config('paths:\n  kpis: ".git/config"\n') }, expect: refused(GIT) },
   { name: 'a kind glob into .git by another case', files: { 'abx.config.yaml': config('paths:\n  kpis: "{.GIT,kpis}/*"\n') }, expect: refused(GIT) },
+  { name: 'a kind folder that is a link into .git', files: { gl: { link: '.git' }, 'abx.config.yaml': config('paths:\n  kpis: "gl/*"\n') }, expect: refused(/the folder "gl" is reached through a symbolic link into \.git/) },
+  {
+    name: 'a kind file that is a link to .git/config',
+    files: { 'kpis/token.yaml': { link: '../.git/config' } },
+    // Only the file is refused (the rest is validated); links stored in git are not followed at the base.
+    expect: { validate: { code: 1, says: /kpis\/token\.yaml.*the file is a symbolic link into \.git: abx never reads git's own files/ }, diff: { code: 0 } },
+  },
   { name: 'a schema file with ..', files: { 'abx.config.yaml': config('schemas:\n  accounts: ../outside/leak.json\n') }, expect: refused(LEAVES) },
   { name: 'an absolute schema file', files: { 'abx.config.yaml': config('schemas:\n  accounts: "{OUTSIDE}/leak.json"\n') }, expect: refused(ABSOLUTE) },
   { name: 'a schema file that is a link outside', files: { 'leak.json': { link: '{OUTSIDE}/leak.json' }, 'abx.config.yaml': config('schemas:\n  accounts: leak.json\n') }, expect: refused(LINK) },
   { name: 'a schema file below a link outside', files: { 'sub/up': { link: '{OUTSIDE}' }, 'abx.config.yaml': config('schemas:\n  accounts: sub/up/leak.json\n') }, expect: refused(LINK) },
+  { name: 'a schema file that is a link into .git', files: { 's.json': { link: '.git/config' }, 'abx.config.yaml': config('schemas:\n  accounts: s.json\n') }, expect: refused(/"s\.json" is reached through a symbolic link into \.git/) },
   { name: 'a schema file in .git', files: { 'abx.config.yaml': config('schemas:\n  accounts: .git/config\n') }, expect: refused(GIT) },
   {
     name: 'a schema that refers to a file outside',
