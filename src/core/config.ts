@@ -4,7 +4,7 @@ import { FIT_COMPONENTS, KINDS } from './schemas.js';
 import { isRuleId, RULES, type Finding, type RuleId, type Severity, type SeveritySetting } from './problem.js';
 import { KPI_IDS } from './kpis.js';
 import { didYouMean } from './suggest.js';
-import { MAX_GLOB_DOUBLE_STARS } from './bounds.js';
+import { MAX_CONFIG_LIST, MAX_GLOB_DOUBLE_STARS } from './bounds.js';
 
 export const DEFAULT_POINTS: Readonly<Record<string, number>> = {
   'website-visit': 1,
@@ -148,6 +148,28 @@ export function pathOutsideWorkspace(path: string, glob: boolean): string | unde
     if (stars > MAX_GLOB_DOUBLE_STARS) return `${shown} has ${stars} "**" parts: at most ${MAX_GLOB_DOUBLE_STARS} are allowed`;
   }
   return undefined;
+}
+
+/** The config's lists and maps that have a bound on their size (src/core/bounds.ts). */
+const BOUNDED_LISTS: readonly (readonly string[])[] = [['journey', 'stages'], ['scoring', 'engagement', 'points'], ['rules'], ['kpis']];
+
+/**
+ * The config's lists and maps past MAX_CONFIG_LIST entries, found before any entry is checked:
+ * each bad entry would be a problem of its own, located in the file. (The zod schema says the
+ * same, for editors; it looks at the entries first.)
+ */
+export function oversizedConfigLists(data: unknown): Finding[] {
+  const findings: Finding[] = [];
+  for (const path of BOUNDED_LISTS) {
+    let value: unknown = data;
+    for (const key of path) value = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    if (value === null || typeof value !== 'object') continue;
+    const size = Array.isArray(value) ? value.length : Object.keys(value).length;
+    if (size > MAX_CONFIG_LIST) {
+      findings.push({ rule: 'schema', path: [...path], message: `${path.join('.')} has ${size.toLocaleString('en-US')} entries: at most ${MAX_CONFIG_LIST} are allowed` });
+    }
+  }
+  return findings;
 }
 
 /** The severity a rule has in this workspace, or undefined when the config switched it off. */

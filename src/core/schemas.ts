@@ -310,14 +310,9 @@ const windowDays = z
   .optional();
 const configPath = (what: string) =>
   z.string(says(`must be ${what}`)).max(MAX_CONFIG_PATH, { error: `must be at most ${MAX_CONFIG_PATH} characters`, abort: true }).optional();
-/** A map of at most MAX_CONFIG_LIST entries: the size is checked before any entry is. */
-const boundedMap = <T extends z.ZodType<unknown, Record<string, unknown>>>(map: T) =>
-  z
-    .custom<Record<string, unknown>>((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length <= MAX_CONFIG_LIST, {
-      error: `must have at most ${MAX_CONFIG_LIST} entries`,
-      abort: true,
-    })
-    .pipe(map);
+/** A map of at most MAX_CONFIG_LIST entries (`maxProperties` in the JSON Schema editors get). */
+const boundedMap = <T extends z.ZodType<Record<string, unknown>>>(map: T) =>
+  map.refine((m) => Object.keys(m).length <= MAX_CONFIG_LIST, { error: `must have at most ${MAX_CONFIG_LIST} entries` }).meta({ maxProperties: MAX_CONFIG_LIST });
 
 export const configSchema = z.object(
   {

@@ -1,7 +1,7 @@
 /** load → validate → score: reads the config and files of a workspace and hands them to the core. */
 import { analyze, type Analysis, type CustomCheck, type FileRef, type SourceFile } from '../core/analyze.js';
 import { checkSchema } from '../core/check-schema.js';
-import { resolveConfig, severityOf, type Config } from '../core/config.js';
+import { oversizedConfigLists, resolveConfig, severityOf, type Config } from '../core/config.js';
 import { compareProblems, type Finding, type Problem } from '../core/problem.js';
 import { configSchema, type Kind } from '../core/schemas.js';
 import { locatePath } from '../core/yaml/locate.js';
@@ -40,6 +40,8 @@ export function loadConfigText(text: string | undefined, unreadable?: string): L
     const e = parsed.error;
     return { config: undefined, document, problems: at([{ rule: 'frontmatter-syntax', line: e.line, column: e.column, message: e.message }]) };
   }
+  const oversized = oversizedConfigLists(parsed.data);
+  if (oversized.length > 0) return { config: undefined, document, problems: at(oversized) };
   const checked = checkSchema(configSchema, parsed.data ?? {}, 'the config');
   if (!checked.data) return { config: undefined, document, problems: at(checked.findings) };
   const { config, findings } = resolveConfig(checked.data);

@@ -101,12 +101,12 @@ export const HOSTILE_CONFIG_CASES: HostileConfigCase[] = [
   { name: 'a glob thousands of characters long', files: { 'abx.config.yaml': config(`paths:\n  accounts: "${'a/'.repeat(2000)}*.md"\n`) }, expect: refused(/paths\.accounts must be at most 256 characters/) },
   {
     name: 'a rules map of thousands of entries',
-    files: { 'abx.config.yaml': config(`rules:\n${Array.from({ length: 5000 }, (_, i) => `  r${i}: off\n`).join('')}`) },
-    expect: refused(/rules must have at most 200 entries/),
+    files: { 'abx.config.yaml': config(`rules:\n${Array.from({ length: 5000 }, (_, i) => `  r${i}: bogus\n`).join('')}`) },
+    expect: refused(/rules has 5,000 entries: at most 200 are allowed/),
   },
   {
     name: 'a journey of thousands of stages',
     files: { 'abx.config.yaml': config(`journey:\n  stages: [${Array.from({ length: 5000 }, (_, i) => `s${i}`).join(', ')}]\n`) },
-    expect: refused(/journey\.stages must have at most 200 stages/),
+    expect: refused(/journey\.stages has 5,000 entries: at most 200 are allowed/),
   },
 ];

@@ -1,7 +1,7 @@
 /** Paths the config names stay inside the workspace by their text; bounds the config cannot lift. */
 import { describe, expect, it } from 'vitest';
 import { checkSchema } from '../../src/core/check-schema.js';
-import { pathOutsideWorkspace, resolveConfig } from '../../src/core/config.js';
+import { oversizedConfigLists, pathOutsideWorkspace, resolveConfig } from '../../src/core/config.js';
 import { configSchema } from '../../src/core/schemas.js';
 import { MAX_WORKSPACE_FILES } from '../../src/core/bounds.js';
 import { requireFileCount, WorkspaceError } from '../../src/workspace/load.js';
@@ -58,10 +58,19 @@ describe('config bounds', () => {
     expect(messages({ version: 1, scoring: { mqa: { window_days: 3650 } } })).toEqual([]);
   });
 
-  it('bounds lists and maps before looking at their entries', () => {
-    const many = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`t${i}`, -1]));
+  it('bounds lists and maps, for editors too', () => {
+    const many = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`t${i}`, 1]));
     expect(messages({ version: 1, scoring: { engagement: { points: many } } })).toEqual(['scoring.engagement.points must have at most 200 entries']);
     expect(messages({ version: 1, journey: { stages: Array.from({ length: 201 }, (_, i) => `s${i}`) } })).toEqual(['journey.stages must have at most 200 stages']);
+  });
+
+  it('finds oversized lists and maps before any entry is checked', () => {
+    const bad = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`t${i}`, -1]));
+    expect(oversizedConfigLists({ version: 1, scoring: { engagement: { points: bad } }, rules: { a: 'off' }, journey: { stages: Array.from({ length: 201 }, () => 's') } })).toEqual([
+      { rule: 'schema', path: ['journey', 'stages'], message: 'journey.stages has 201 entries: at most 200 are allowed' },
+      { rule: 'schema', path: ['scoring', 'engagement', 'points'], message: 'scoring.engagement.points has 5,000 entries: at most 200 are allowed' },
+    ]);
+    expect(oversizedConfigLists({ version: 1, kpis: 'x', rules: null })).toEqual([]);
   });
 
   it('bounds the length of a path', () => {
