@@ -29,3 +29,9 @@ export const MAX_CONFIG_LIST = 200;
  * of the text times this at most). `^[a-z0-9-]+$` is 9; `[\s\S]{1000}` alone is 1,000.
  */
 export const MAX_PATTERN_INSTRUCTIONS = 2_000;
+
+/**
+ * Schemas (objects and arrays) in one custom JSON Schema with every `$ref` written out in place;
+ * recursive schemas are refused (src/core/schema-size.ts).
+ */
+export const MAX_SCHEMA_NODES = 10_000;

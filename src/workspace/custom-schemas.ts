@@ -11,7 +11,8 @@
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
-import { MAX_PATTERN_INSTRUCTIONS } from '../core/bounds.js';
+import { MAX_PATTERN_INSTRUCTIONS, MAX_SCHEMA_NODES } from '../core/bounds.js';
+import { schemaSizeProblem } from '../core/schema-size.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CustomCheck } from '../core/analyze.js';
 import { parseYaml } from '../core/yaml/parse.js';
@@ -66,6 +67,8 @@ export function compileCustomSchema(root: string, path: string): { check: Custom
   if (!secureCheck(schema)) {
     return { error: `${path} is not a safe JSON Schema: ${describe(secureCheck.errors?.[0])}` };
   }
+  const tooBig = schemaSizeProblem(schema, MAX_SCHEMA_NODES);
+  if (tooBig) return { error: `${path} cannot be used: ${tooBig}` };
   const draft2020 = String((schema as { $schema?: unknown }).$schema ?? '').includes('2020-12');
   const ajv = draft2020 ? new Ajv2020({ ...OPTIONS }) : new Ajv({ ...OPTIONS });
   let validate: ValidateFunction;

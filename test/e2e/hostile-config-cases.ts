@@ -96,6 +96,29 @@ export const HOSTILE_CONFIG_CASES: HostileConfigCase[] = [
     files: { 'schema.json': JSON.stringify({ properties: { name: { type: 'string', pattern: '^(a|a)*$' } } }), 'abx.config.yaml': config('schemas:\n  accounts: schema.json\n') },
     expect: refused(/is not a safe JSON Schema: \/properties\/name must have required property 'maxLength'/),
   },
+  {
+    name: 'a recursive custom schema (exponential in the depth of the data)',
+    files: {
+      'schema.json': JSON.stringify({
+        definitions: { a: { anyOf: [{ allOf: [{ properties: { x: { $ref: '#/definitions/a' } } }, { required: ['y'] }] }, { allOf: [{ properties: { x: { $ref: '#/definitions/a' } } }, { required: ['z'] }] }] } },
+        properties: { x: { $ref: '#/definitions/a' } },
+      }),
+      'accounts/deep.md': `---\nname: Deep\nsegment: logistics\nx: ${'{x: '.repeat(40)}1${'}'.repeat(40)}\n---\n`,
+      'abx.config.yaml': config('schemas:\n  accounts: schema.json\n'),
+    },
+    expect: refused(/schema\.json cannot be used: it refers to itself \(at \/definitions\/a\/anyOf\/0\/allOf\/0\/properties\/x\/\$ref\)/),
+  },
+  {
+    name: 'definitions that each refer twice to the next',
+    files: {
+      'schema.json': JSON.stringify({
+        definitions: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`d${i}`, i === 39 ? { type: 'string', maxLength: 10 } : { anyOf: [{ $ref: `#/definitions/d${i + 1}` }, { $ref: `#/definitions/d${i + 1}` }] }])),
+        properties: { name: { $ref: '#/definitions/d0' } },
+      }),
+      'abx.config.yaml': config('schemas:\n  accounts: schema.json\n'),
+    },
+    expect: refused(/schema\.json cannot be used: it is too large with every \$ref written out \(more than 10,000 schemas\)/),
+  },
   { name: 'a window of a million days', files: { 'abx.config.yaml': config('scoring:\n  engagement:\n    window_days: 1000000\n') }, expect: refused(/window_days must be a whole number of days from 1 to 3650 \(ten years\)/) },
   { name: 'a glob with many ** parts', files: { 'abx.config.yaml': config(`paths:\n  accounts: "accounts/${'**/'.repeat(12)}*.md"\n`) }, expect: refused(/has 12 "\*\*" parts: at most 4 are allowed/) },
   { name: 'a glob thousands of characters long', files: { 'abx.config.yaml': config(`paths:\n  accounts: "${'a/'.repeat(2000)}*.md"\n`) }, expect: refused(/paths\.accounts must be at most 256 characters/) },
