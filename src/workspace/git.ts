@@ -8,7 +8,9 @@
  * may ask for pagers, signatures or drivers: git is run so that it starts no other program. No
  * pager, no hooks, no fsmonitor, no external diff or textconv drivers, no gpg (see docs/security.md).
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 
 export class GitError extends Error {}
 
@@ -49,9 +51,40 @@ export function safeGitArgs(args: readonly string[]): string[] {
   return ['--no-pager', ...SAFE_CONFIG.flatMap((c) => ['-c', c]), command, ...(SAFE_FLAGS[command] ?? []), ...rest];
 }
 
+let gitPath: string | undefined;
+
+/**
+ * The git program, by absolute path from the absolute folders of PATH. Left to the system, a
+ * relative PATH entry (`.`, or an empty one) and, on Windows, the working folder itself are
+ * searched too: a repository holding a file named `git` (or `git.exe`) would run it.
+ */
+export function gitProgram(path = process.env.PATH ?? process.env.Path ?? ''): string | undefined {
+  const name = process.platform === 'win32' ? 'git.exe' : 'git';
+  for (const dir of path.split(delimiter)) {
+    if (!isAbsolute(dir)) continue;
+    const candidate = join(dir, name);
+    try {
+      if (!statSync(candidate).isFile()) continue;
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not there, or not runnable: the next folder
+    }
+  }
+  return undefined;
+}
+
 /** Runs git safely, synchronously, and returns what it wrote: the one way abx starts git. */
 export function safeGit(cwd: string, args: readonly string[], options: { input?: string; maxBuffer?: number } = {}) {
-  return spawnSync('git', safeGitArgs(args), { cwd, input: options.input, maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024, env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  gitPath ??= gitProgram();
+  if (gitPath === undefined) return notInstalled();
+  return spawnSync(gitPath, safeGitArgs(args), { cwd, input: options.input, maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024, env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** What spawning a program that is not there returns: callers say "git is not installed". */
+function notInstalled(): SpawnSyncReturns<Buffer> {
+  const error = Object.assign(new Error('git was not found in any absolute folder of PATH'), { code: 'ENOENT' });
+  return { pid: 0, output: [], stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), status: null, signal: null, error };
 }
 
 export function git(cwd: string, args: readonly string[], input?: string): GitResult {

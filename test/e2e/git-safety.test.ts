@@ -7,7 +7,7 @@
  */
 import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAbx, tempDir } from '../helpers.js';
 import { buildHistoryRepo, gitIn, write } from './diff-repo.js';
@@ -96,5 +96,15 @@ describe('git on a hostile checkout', () => {
     const r = runAbx(['history', 'alpha', '--format', 'json'], { cwd: dir });
     expect({ code: r.code, stderr: r.stderr, gpg: sprung() }).toEqual({ code: 0, stderr: '', gpg: [] });
     expect(r.stdout).toContain('Ask for a diff driver');
+  });
+
+  it('never runs a program named git from the repository, even with . on PATH', () => {
+    script(join(dir, 'git'), `touch "${marks}/repository-git"\nexit 1`);
+    try {
+      const r = runAbx(['diff', 'main', '--format', 'json'], { cwd: dir, env: { PATH: `.${delimiter}${delimiter}${process.env.PATH ?? ''}` } });
+      expect({ code: r.code, stderr: r.stderr, sprung: sprung() }).toEqual({ code: 0, stderr: '', sprung: [] });
+    } finally {
+      rmSync(join(dir, 'git'));
+    }
   });
 });
