@@ -58,5 +58,11 @@ describe('a hostile pull request that changes the config', () => {
     const repo = pullRequest(c);
     check(runAbx(['validate', '--format', 'github'], { cwd: repo }), c.expect.validate);
     check(runAbx(['diff', 'main', '--format', 'markdown'], { cwd: repo }), c.expect.diff);
+    // Commands a person runs on the checkout print values too: the same config stops them, or they read nothing outside.
+    for (const args of [['score', '--explain'], ['export', '--format', 'json']]) {
+      const r = runAbx(args, { cwd: repo });
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+      expect([r.code === 2, /internal error/.test(r.stderr)]).toEqual([c.expect.validate.code === 2, false]);
+    }
   });
 });
