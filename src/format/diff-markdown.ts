@@ -5,10 +5,9 @@
  * @mentions can be smuggled into the comment.
  */
 import type { AccountChange, DiffReport } from '../core/diff.js';
+import { DIFF_COMMENT_MARKER } from '../core/workflow.js';
 import { changeCells, plural, shortCommit } from './diff-text.js';
 
-/** Lets the CI job find the comment it posted before. */
-export const DIFF_COMMENT_MARKER = '<!-- abx-diff -->';
 
 export function markdownText(value: string): string {
   return value
