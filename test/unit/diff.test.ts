@@ -48,7 +48,7 @@ describe('diffScores', () => {
   });
 
   it('renders a pull-request comment with a headline, a table and collapsed details', () => {
-    const md = renderDiffMarkdown({ diff, base: { label: 'main', commit: '0123456789abcdef' }, head: { label: 'the working tree', commit: null }, asOf: '2026-11-24' });
+    const md = renderDiffMarkdown({ diff, config: [], notes: [], base: { label: 'main', commit: '0123456789abcdef' }, head: { label: 'the working tree', commit: null }, asOf: '2026-11-24' });
     expect(md).toBe(
       [
         '<!-- abx-diff -->',
@@ -90,7 +90,7 @@ describe('diffScores', () => {
 
   it('says so when nothing moved', () => {
     const same = diffScores(base, base);
-    expect(renderDiffMarkdown({ diff: same, base: { label: 'abc1234', commit: 'abc1234ffff' }, head: { label: 'HEAD', commit: 'fedcba987' }, asOf: '2026-11-24' })).toBe(
+    expect(renderDiffMarkdown({ diff: same, config: [], notes: [], base: { label: 'abc1234', commit: 'abc1234ffff' }, head: { label: 'HEAD', commit: 'fedcba987' }, asOf: '2026-11-24' })).toBe(
       '<!-- abx-diff -->\n### abx: no account changes tier\n\nScores at `abc1234` compared with HEAD (`fedcba9`), as of 2026-11-24.\n\nNo account changed tier or score (6 accounts compared).\n',
     );
   });
