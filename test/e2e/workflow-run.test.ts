@@ -7,7 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runAbx } from '../helpers.js';
+import { REPO, runAbx } from '../helpers.js';
+
+const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 import { fakeGh, installAbx, parseAnnotations, pullRequestContext, pullRequestRepo, readWorkflow, runJob, type JobRun, type Workflow } from './workflow-harness.js';
 
 /** The install step fetches abx from the registry: here abx is already on PATH from the tarball, and the step checks it is the pinned version. */
@@ -116,5 +118,33 @@ describe('the workflow on a push to main', () => {
       ['Score changes', 'skipped'],
     ]);
     expect(runJob(setup.workflow, 'comment', { repo: setup.repo, context, needs: [check], gh: fakeGh() }).result).toBe('skipped');
+  });
+});
+
+describe('the composite action (action.yml) on a pull request', () => {
+  it('annotates, and posts the comment, from a subfolder workspace', () => {
+    const setup = setUp('gtm/strategy');
+    const action = readWorkflow(readFileSync(join(REPO, 'action.yml'), 'utf8')) as unknown as { runs: { steps: Workflow['jobs'][string]['steps'] } };
+    const asJob: Workflow = { jobs: { action: { steps: action.runs.steps } } };
+    const gh = fakeGh();
+    const context = pullRequestContext({ 'inputs.version': VERSION, 'inputs.working-directory': 'gtm/strategy', 'inputs.base': '', 'inputs.comment': 'on', 'inputs.github-token': 'fake-token' });
+    const run = runJob(asJob, 'action', { repo: setup.repo, context, replace: INSTALLED, path: [abxBin], gh });
+    expect(run.steps.map((s) => [s.name, s.outcome])).toEqual([
+      ['Install abx', 'success'],
+      ['Validate', 'failure'],
+      ['Score changes', 'success'],
+      ['Comment on the pull request', 'success'],
+    ]);
+    expect(parseAnnotations(run.steps[1]!.stdout).filter((a) => a.level === 'error').map((a) => a.properties.file)).toEqual(['gtm/strategy/accounts/pacific-rim-components.md']);
+    expect(gh.comments().map((c) => c.body.split('\n')[0])).toEqual(['<!-- abx-diff -->']);
+    expect(gh.comments()[0]!.body).toContain('cannot be scored at head');
+  });
+
+  it('refuses a version that is not exact', () => {
+    const setup = setUp();
+    const action = readWorkflow(readFileSync(join(REPO, 'action.yml'), 'utf8')) as unknown as { runs: { steps: Workflow['jobs'][string]['steps'] } };
+    const context = pullRequestContext({ 'inputs.version': '^0.1.0', 'inputs.working-directory': '.', 'inputs.base': '', 'inputs.comment': 'on', 'inputs.github-token': 'x' });
+    const install = runJob({ jobs: { action: { steps: action.runs.steps.slice(0, 1) } } }, 'action', { repo: setup.repo, context, path: [abxBin] });
+    expect([install.steps[0]!.outcome, install.steps[0]!.stdout]).toEqual(['failure', '::error title=abx action::the version input must be an exact version such as 0.1.0\n']);
   });
 });
