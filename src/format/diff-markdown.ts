@@ -37,7 +37,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
     lines.push('**Cannot be scored** (the file has errors: see the annotations on the files):', '');
     for (const c of diff.unscorable) {
       const u = c.unscorable!;
-      lines.push(`- ${markdownText(c.name)} (${code(c.id)}): cannot be scored at ${u.side} (${markdownText(unscorableText(u))})${u.side === 'head' && c.base === null ? ', a new file' : ''}`);
+      lines.push(`- ${markdownText(c.name)} (${code(c.id)}): cannot be scored at ${u.side} (${unscorableText(u)})${u.side === 'head' && c.base === null ? ', a new file' : ''}`);
     }
     lines.push('');
   }

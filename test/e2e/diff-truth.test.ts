@@ -38,7 +38,7 @@ describe('abx diff tells the truth', () => {
       expect.objectContaining({ id: 'beta', name: 'Beta Cargo', head: null, unscorable: { path: 'accounts/beta.md', errors: 1, rules: ['frontmatter-syntax'], side: 'head' } }),
     ]);
     const md = runAbx(['diff', 'main', '--format', 'markdown'], { cwd: dir }).stdout;
-    expect(md).toContain('- Beta Cargo (`beta`): cannot be scored at head (1 error\\: frontmatter-syntax)');
+    expect(md).toContain('- Beta Cargo (`beta`): cannot be scored at head (1 error: frontmatter-syntax)');
     expect(md).not.toMatch(/removed/i);
     const table = runAbx(['diff', 'main'], { cwd: dir }).stdout;
     expect(table).toContain('Cannot be scored (1)\n  Beta Cargo (beta)  cannot be scored at head (1 error: frontmatter-syntax)\n');
