@@ -77,7 +77,11 @@ export interface Workspace {
 }
 
 export class ConfigInvalid extends Error {
-  constructor(readonly problems: Problem[]) {
+  /** `revision`: the config is a git revision's (`the base revision main (1a2b3c4)`), not the working tree's. */
+  constructor(
+    readonly problems: Problem[],
+    readonly revision?: string,
+  ) {
     super('the workspace config is invalid');
   }
 }
