@@ -186,6 +186,8 @@ describe('the fast path and the Document path agree', () => {
   it('reads aliases as keys and anchors whose name ends in a colon (YAML 1.2)', () => {
     expect(parseYaml('&a a: &b b\n*b : *a\n')).toEqual({ ok: true, data: { a: 'b', b: 'a' } });
     expect(parseYaml('&a: key: &a value\nfoo:\n  *a:\n')).toEqual({ ok: true, data: { key: 'value', foo: 'key' } });
+    const aliasKey = parseYamlDocument('a: &k x\n*k : 2\n');
+    expect(locatePath(aliasKey.doc, aliasKey.lineCounter, ['x'])).toEqual({ line: 2, column: 1, endLine: 2, endColumn: 7 });
     expect(parseYaml('a: &k x\nx: 1\n*k : 2\n')).toEqual({ ok: false, error: { message: 'duplicate key "x": a key may appear only once in a map', line: 3, column: 1 } });
     expect(parseYaml('a: &k [1]\n*k : 2\n')).toEqual({
       ok: false,
