@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BIN, makeWorkspace, runAbx } from '../helpers.js';
+import { BIN, makeWorkspace, NODE, runAbx } from '../helpers.js';
 
 const segment = '---\nname: Defense primes\npain_points: [a, b, c]\n---\n';
 
@@ -64,7 +64,7 @@ describe('abx new on a pseudo-terminal', () => {
   it.skipIf(!existsSync('/usr/bin/script'))('asks, then writes the account it was told', () => {
     const ws = makeWorkspace({});
     const keys = `sleep 1.5; printf 'Acme Space\\r'; sleep 0.5; printf 'acme.com\\r'; sleep 0.5; printf 'n\\r'; sleep 0.5; printf '\\r'; sleep 1`;
-    const r = spawnSync('sh', ['-c', `(${keys}) | script -qec "${process.execPath} ${BIN} new account acme-space" /dev/null`], { cwd: ws, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('sh', ['-c', `(${keys}) | script -qec "${NODE} ${BIN} new account acme-space" /dev/null`], { cwd: ws, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
     expect(r.stdout).toContain('Unscored: add the pure block when you have evidence.');
     expect(readFileSync(join(ws, 'accounts/acme-space.md'), 'utf8').startsWith('---\nname: Acme Space\ndomain: acme.com\n---\n\n# Acme Space\n')).toBe(true);
   }, 40_000);

@@ -26,7 +26,7 @@ export function locatePath(doc: Document.Parsed, lineCounter: LineCounter, path:
   for (const segment of path) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+      const pair = node.items.find((p) => isPair(p) && keyText(isAlias(p.key) ? p.key.resolve(doc) : p.key) === String(segment));
       if (!pair) break;
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
