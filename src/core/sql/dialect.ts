@@ -56,7 +56,8 @@ export const DIALECT: Record<DialectName, Dialect> = {
     type: (t) => standardType(t, 'STRING', 'INT64', 'FLOAT64', 'NUMERIC', 'BOOL'),
     bigint: 'INT64',
     intDiv: (a, b) => `DIV(${a}, ${b})`,
-    decimal: (p, s) => (s === 9 && p > 12 ? 'NUMERIC' : `NUMERIC(${p},${s})`),
+    // NUMERIC holds 38 digits, 9 after the point: every decimal the view makes, exactly.
+    decimal: () => 'NUMERIC',
     currentDate: 'CURRENT_DATE()',
     minusDays: (d, n) => `DATE_SUB(${d}, INTERVAL ${n} DAY)`,
   },
