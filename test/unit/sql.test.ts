@@ -51,8 +51,11 @@ describe('abx sql for BigQuery and Snowflake', () => {
     }
   }
 
-  test('--load is refused for engines that load with their own tools', () => {
-    expect(() => sqlScript(model(null), { dialect: 'bigquery', load: '/t' })).toThrow('--load is for duckdb and postgres');
+  test('--load from Cloud Storage (BigQuery) and a stage (Snowflake): table statements for the engine, then one load per table', () => {
+    expect(sqlScript(model('2026-11-24'), { dialect: 'bigquery', load: 'gs://bucket/abx/' })).toBe(golden('bigquery-load.sql'));
+    expect(sqlScript(model('2026-11-24'), { dialect: 'snowflake', load: '@abx_stage/t' })).toBe(golden('snowflake-load.sql'));
+    expect(() => sqlScript(model(null), { dialect: 'bigquery', load: '/t' })).toThrow('--load for bigquery names a Cloud Storage folder (gs://bucket/path), not "/t"');
+    expect(() => sqlScript(model(null), { dialect: 'snowflake', load: "t'; DROP" })).toThrow('--load for snowflake names a stage (@stage/path)');
   });
 });
 
@@ -95,6 +98,19 @@ describe('the model as integers', () => {
     expect(quote('duckdb', "o'reilly")).toBe("'o''reilly'");
     expect(quote('snowflake', "o'reilly \\n")).toBe("'o''reilly \\\\n'");
     expect(quote('bigquery', "o'reilly \\n\n")).toBe("'o\\'reilly \\\\n\\n'");
+  });
+});
+
+describe('docs/warehouse.md', () => {
+  test('documents every column of every table, in order', () => {
+    const doc = readFileSync(join(FIXTURES, '..', '..', 'docs', 'warehouse.md'), 'utf8');
+    for (const table of TABLES) {
+      const start = doc.indexOf(`### \`${table.name}.csv\``);
+      expect(start, table.name).toBeGreaterThan(0);
+      const section = doc.slice(start, doc.indexOf('\n#', start + 4));
+      const documented = [...section.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]);
+      expect(documented, table.name).toEqual(table.columns.map((c) => c.name));
+    }
   });
 });
 

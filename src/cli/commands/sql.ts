@@ -8,9 +8,6 @@ import { allProblems, openWorkspace } from '../workspace.js';
 
 export async function run(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
   const dialect = (options.dialect as DialectName | undefined) ?? 'duckdb';
-  if (options.load !== undefined && (dialect === 'bigquery' || dialect === 'snowflake')) {
-    throw new UsageError(`--load is for duckdb and postgres: load ${dialect} tables with its own loader (see docs/warehouse.md)`);
-  }
   if (options.load !== undefined && options.dbt) throw new UsageError('--load and --dbt do not go together: dbt loads tables with seeds or sources');
   // The model is the config and the segments' criteria; accounts are scored by the view, not here.
   const ws = await openWorkspace(ctx, { lean: true, keepScores: false, warnings: 'count' });
@@ -18,7 +15,9 @@ export async function run(ctx: Context, _args: string[], options: Record<string,
   // The as-of date: --as-of, else the config's, else the engine's current date when the view is queried.
   const asOf = ctx.asOf ?? ws.config.asOf ?? null;
   const model = modelOfAnalysis(ws.analysis, asOf);
-  const load = typeof options.load === 'string' ? (isAbsolute(options.load) ? options.load : resolve(ctx.cwd, options.load)) : undefined;
+  // A local folder for duckdb and postgres (made absolute: the script may run elsewhere); a bucket or stage for the others.
+  const local = dialect === 'duckdb' || dialect === 'postgres';
+  const load = typeof options.load === 'string' ? (!local || isAbsolute(options.load) ? options.load : resolve(ctx.cwd, options.load)) : undefined;
   let script: string;
   try {
     script = sqlScript(model, {

@@ -15,8 +15,10 @@ export interface Dialect {
   decimal: (p: number, s: number) => string;
   currentDate: string;
   minusDays: (date: string, days: number) => string;
-  /** Statements that load one CSV file written by `export --format tables` into a table, or undefined when the engine loads from its own tool. */
-  load?: (table: string, path: string) => string;
+  /** The statement that loads one CSV file written by `export --format tables` into a table. */
+  load: (table: string, path: string) => string;
+  /** What `--load` names for this engine. */
+  loadFrom: string;
 }
 
 const standardType = (t: ColumnType, text: string, integer: string, double: string, decimal: string, bool: string): string =>
@@ -39,6 +41,7 @@ export const DIALECT: Record<DialectName, Dialect> = {
     currentDate: 'CURRENT_DATE',
     minusDays: (d, n) => `(${d} - ${n})`,
     load: (table, path) => `COPY ${table} FROM ${quote('duckdb', path)} (FORMAT csv, HEADER true);`,
+    loadFrom: 'a folder',
   },
   postgres: {
     name: 'postgres',
@@ -50,6 +53,7 @@ export const DIALECT: Record<DialectName, Dialect> = {
     minusDays: (d, n) => `(${d} - ${n})`,
     // psql's \copy reads the file on the client, so no server file access is needed.
     load: (table, path) => `\\copy ${table} FROM ${quote('postgres', path)} WITH (FORMAT csv, HEADER true)`,
+    loadFrom: 'a folder',
   },
   bigquery: {
     name: 'bigquery',
@@ -60,6 +64,9 @@ export const DIALECT: Record<DialectName, Dialect> = {
     decimal: () => 'NUMERIC',
     currentDate: 'CURRENT_DATE()',
     minusDays: (d, n) => `DATE_SUB(${d}, INTERVAL ${n} DAY)`,
+    // The files are in Cloud Storage (gsutil cp t/*.csv gs://bucket/abx/).
+    load: (table, uri) => `LOAD DATA INTO ${table} FROM FILES (format = 'CSV', skip_leading_rows = 1, allow_quoted_newlines = true, uris = [${quote('bigquery', uri)}]);`,
+    loadFrom: 'a Cloud Storage folder (gs://bucket/path)',
   },
   snowflake: {
     name: 'snowflake',
@@ -70,5 +77,8 @@ export const DIALECT: Record<DialectName, Dialect> = {
     decimal: (p, s) => `NUMBER(${p},${s})`,
     currentDate: 'CURRENT_DATE()',
     minusDays: (d, n) => `DATEADD(day, -${n}, ${d})`,
+    // The files are on a stage (PUT file://t/*.csv @abx_stage): unquoted empty fields load as NULL, quoted ones as ''.
+    load: (table, path) => `COPY INTO ${table} FROM ${path} FILE_FORMAT = (TYPE = CSV, SKIP_HEADER = 1, FIELD_OPTIONALLY_ENCLOSED_BY = '"', EMPTY_FIELD_AS_NULL = TRUE);`,
+    loadFrom: 'a stage (@stage/path)',
   },
 };

@@ -33,7 +33,8 @@ export function sqlScript(model: ScoringModel, options: SqlOptions): string {
   const out: string[] = [];
   for (const line of options.header ?? []) out.push(`-- ${line}`);
   if (options.load !== undefined && !options.dbt) {
-    if (!d.load) throw new RangeError(`--load is for duckdb and postgres: load ${options.dialect} tables with its own loader (see docs/warehouse.md)`);
+    if (options.dialect === 'bigquery' && !/^gs:\/\/[^\s']+$/.test(options.load)) throw new RangeError(`--load for bigquery names a Cloud Storage folder (gs://bucket/path), not "${options.load}"`);
+    if (options.dialect === 'snowflake' && !/^@[\w.$/-]+$/.test(options.load)) throw new RangeError(`--load for snowflake names a stage (@stage/path), not "${options.load}"`);
     // The view depends on the tables: it goes first, so the script can run again.
     out.push('DROP VIEW IF EXISTS abx_scores;', createTables(d, true));
     for (const t of TABLES) out.push(d.load(t.name, joinPath(options.load, `${t.name}.csv`)));
