@@ -47,7 +47,9 @@ const REGIONS = ['North America', 'Europe', 'Asia Pacific', 'Latin America'];
 const STACK = ['sap', 'snowflake', 'salesforce', 'netsuite', 'servicenow', 'veeva', 'oracle', 'tableau', 'hubspot', 'workday', 'dynamics'];
 const ACTIVITIES = ['website-visit', 'website-visit', 'website-visit', 'content-download', 'content-download', 'event-registration', 'demo-request', 'meeting-scheduled', 'opportunity-created'];
 const list = (xs) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
-const pick = (xs, seed) => `${list(xs)}[1 + (hash(i, ${seed}) % ${xs.length})::INTEGER]`;
+// hash() of several values is not independent across them here: hash one string of them instead.
+const rand = (seed, n) => `(hash(concat_ws('|', i, ${seed})) % ${n})`;
+const pick = (xs, seed) => `${list(xs)}[1 + ${rand(seed, xs.length)}::INTEGER]`;
 
 const instance = await DuckDBInstance.create(':memory:');
 const db = await instance.connect();
@@ -55,10 +57,10 @@ const t0 = process.hrtime.bigint();
 await db.run(`
 CREATE TABLE accounts AS SELECT
   printf('account-%07d', i) AS id, 'Account ' || i AS name, ${pick(SEGMENTS, 1)} AS segment, NULL::VARCHAR AS domain, NULL::VARCHAR AS owner, NULL::VARCHAR AS motion,
-  (hash(i, 2) % 4)::INTEGER AS pure_painful, (hash(i, 3) % 4)::INTEGER AS pure_urgent, (hash(i, 4) % 4)::INTEGER AS pure_recognized, (hash(i, 5) % 4)::INTEGER AS pure_expensive,
-  NULL::DECIMAL(12,9) AS fit_firmographic, NULL::DECIMAL(12,9) AS fit_technographic, (hash(i, 6) % 101)::DECIMAL(12,9) AS fit_intent, NULL::DECIMAL(12,9) AS fit_engagement,
+  (${rand(2, 4)})::INTEGER AS pure_painful, (${rand(3, 4)})::INTEGER AS pure_urgent, (${rand(4, 4)})::INTEGER AS pure_recognized, (${rand(5, 4)})::INTEGER AS pure_expensive,
+  NULL::DECIMAL(12,9) AS fit_firmographic, NULL::DECIMAL(12,9) AS fit_technographic, (${rand(6, 101)})::DECIMAL(12,9) AS fit_intent, NULL::DECIMAL(12,9) AS fit_engagement,
   TRUE AS has_firmographics, TRUE AS has_technographics, TRUE AS has_engagement,
-  ${pick(INDUSTRIES, 7)} AS industry, (50 + hash(i, 8) % 29951)::DOUBLE AS employees, ((5 + hash(i, 9) % 4996) * 1000000)::DOUBLE AS revenue_usd, ${pick(REGIONS, 10)} AS region, NULL::VARCHAR AS file
+  ${pick(INDUSTRIES, 7)} AS industry, (50 + ${rand(8, 29951)})::DOUBLE AS employees, ((5 + ${rand(9, 4996)}) * 1000000)::DOUBLE AS revenue_usd, ${pick(REGIONS, 10)} AS region, NULL::VARCHAR AS file
 FROM range(${N}) t(i);
 CREATE TABLE firmographics AS
   SELECT id AS account_id, 'industry' AS fact, industry AS value, lower(industry) AS value_key, NULL::DOUBLE AS value_number FROM accounts
@@ -68,11 +70,11 @@ CREATE TABLE firmographics AS
 CREATE TABLE stack AS SELECT printf('account-%07d', i) AS account_id, ${pick(STACK, 11 + 0)} AS technology, ${pick(STACK, 11 + 0)} AS technology_key FROM range(${N}) t(i)
   UNION ALL SELECT printf('account-%07d', i), ${pick(STACK, 12)}, ${pick(STACK, 12)} FROM range(${N}) t(i)
   UNION ALL SELECT printf('account-%07d', i), ${pick(STACK, 13)}, ${pick(STACK, 13)} FROM range(${N}) t(i);
-CREATE TABLE engagement AS SELECT printf('account-%07d', i) AS account_id, DATE '2026-11-24' - (1 + hash(i, k, 14) % 150)::INTEGER AS date, ${pick(ACTIVITIES, 'k, 15')} AS type, NULL::VARCHAR AS note
+CREATE TABLE engagement AS SELECT printf('account-%07d', i) AS account_id, DATE '2026-11-24' - (1 + ${rand('k, 14', 150)})::INTEGER AS date, ${pick(ACTIVITIES, 'k, 15')} AS type, NULL::VARCHAR AS note
   FROM range(${N}) t(i), range(3) r(k);
 CREATE TABLE committee AS SELECT printf('account-%07d', i) AS account_id, 'P' || k AS name, 'T' AS title, 'champion' AS role,
   ${pick(['cold', 'warm', 'engaged', 'engaged'], 'k, 16')} AS status, ${pick(['c-level', 'vp', 'director', 'manager', 'individual'], 'k, 17')} AS seniority,
-  DATE '2026-11-24' - (1 + hash(i, k, 18) % 120)::INTEGER AS last_engaged
+  DATE '2026-11-24' - (1 + ${rand('k, 18', 120)})::INTEGER AS last_engaged
   FROM range(${N}) t(i), range(4) r(k);
 CREATE TABLE signals (account_id VARCHAR, type VARCHAR, date DATE, summary VARCHAR, source VARCHAR, first_touch TIMESTAMP);
 `);

@@ -4,21 +4,12 @@
  */
 import { createTables } from '../core/sql/view.js';
 import { DIALECT } from '../core/sql/dialect.js';
-import { TABLES, type Cell, type Column, type Tables, type TableDef } from '../core/sql/tables.js';
-
-/**
- * OWASP CSV injection guard: a text cell starting with = + - @, a tab or a carriage return is
- * prefixed with ' so a spreadsheet shows it as text instead of running it as a formula.
- * The same rule as the shared CSV escaping module (src/format/escape/csv.ts) that other exports use.
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+import { guardFormula, TABLES, type Cell, type Column, type Tables, type TableDef } from '../core/sql/tables.js';
 
 function field(value: Cell, column: Column): string {
   if (value === null) return '';
   if (column.type !== 'text') return String(value);
-  const text = neutraliseFormula(value as string);
+  const text = guardFormula(value as string);
   // An empty text is quoted so that loaders read an empty string, not a missing value.
   return text === '' || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

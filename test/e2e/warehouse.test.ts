@@ -45,16 +45,17 @@ const resultQuery = (double: string) => `SELECT ${VIEW_COLUMNS.map((c) => (DECIM
 
 interface Prepared {
   name: string;
+  dir: string;
   expected: Row[];
   tables: string;
   script: (dialect: DialectName) => string;
 }
 
 /** Loads a workspace the way the CLI does and writes its tables; undefined when it does not score. */
-async function prepare(name: string, dir: string): Promise<Prepared | undefined> {
+async function prepare(name: string, dir: string, asOf?: string): Promise<Prepared | undefined> {
   let ws;
   try {
-    ws = await loadWorkspace({ cwd: dir, today: TODAY });
+    ws = await loadWorkspace({ cwd: dir, today: TODAY, asOf });
   } catch (err) {
     if (err instanceof ConfigInvalid) return undefined;
     throw err;
@@ -65,7 +66,7 @@ async function prepare(name: string, dir: string): Promise<Prepared | undefined>
   for (const [file, text] of tableFiles(tablesOfAnalysis(ws.analysis))) writeFileSync(join(tables, file), text);
   const expected = [...ws.analysis.scores.values()].map((s) => expectedRow(accountJson(s))).sort(byId);
   const model = modelOfAnalysis(ws.analysis, ws.analysis.asOf);
-  return { name, expected, tables, script: (dialect) => sqlScript(model, { dialect, load: tables }) };
+  return { name, dir, expected, tables, script: (dialect) => sqlScript(model, { dialect, load: tables }) };
 }
 
 
@@ -161,7 +162,59 @@ describe('the view equals abx score on every account', () => {
   });
 });
 
+describe('without an as-of date the view uses the engine\'s current date', () => {
+  const generated = () => prepared.find((p) => p.name === 'generated') as Prepared;
+  /** abx's scores as of the engine's today, and the view built with no date. */
+  async function asOfToday(today: string) {
+    const p = (await prepare('generated-today', generated().dir, today)) as Prepared;
+    const ws = await loadWorkspace({ cwd: generated().dir, today: TODAY, lean: true, keepScores: false });
+    return { expected: p.expected, script: (dialect: DialectName) => sqlScript(modelOfAnalysis(ws.analysis, null), { dialect, load: p.tables }) };
+  }
+
+  test('in DuckDB', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const today = String((await connection.runAndReadAll('SELECT CAST(CURRENT_DATE AS VARCHAR) AS d')).getRowObjectsJson()[0]?.d);
+    connection.closeSync();
+    instance.closeSync();
+    const { expected, script } = await asOfToday(today);
+    expect(script('duckdb')).toContain('(CURRENT_DATE - 30)');
+    expect(await inDuckDb(script('duckdb'))).toEqual(expected);
+  }, 60_000);
+
+  test('in PostgreSQL', async (ctx) => {
+    if (!pg) return ctx.skip();
+    const today = pg.psql('COPY (SELECT CURRENT_DATE) TO STDOUT;').trim();
+    const { expected, script } = await asOfToday(today);
+    expect(inPostgres(pg, 'today', script('postgres'))).toEqual(expected);
+  }, 60_000);
+});
+
 describe('through the CLI, as a user runs it', () => {
+  test('usage errors are explained, with exit status 2', () => {
+    const ws = exampleWorkspace();
+    const cases: [string[], string][] = [
+      [['export', '--format', 'tables'], '--format tables writes several files: name a folder with --out <dir>'],
+      [['sql', '--dialect', 'bigquery', '--load', 't/'], '--load for bigquery names a Cloud Storage folder (gs://bucket/path), not "t/"'],
+      [['sql', '--load', 't/', '--dbt'], '--load and --dbt do not go together'],
+      [['sql', '--dialect', 'oracle'], "argument 'oracle' is invalid"],
+    ];
+    for (const [args, message] of cases) {
+      const r = runAbx(['-C', ws, ...args]);
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(r.stderr).toContain(message);
+    }
+  });
+
+  test('sql --dbt names the tables with ref() and --as-of is the date of the view', () => {
+    const r = runAbx(['-C', exampleWorkspace(), '--as-of', '2026-12-01', 'sql', '--dbt', '--dialect', 'postgres']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("{{ config(materialized='view') }}");
+    expect(r.stdout).toContain("FROM {{ ref('accounts') }} a");
+    expect(r.stdout).not.toContain('CREATE OR REPLACE VIEW');
+    expect(r.stdout).toContain("date > DATE '2026-09-02' AND date <= DATE '2026-12-01'");
+  });
+
   test('export --format tables, sql --load and score --format json agree in DuckDB and PostgreSQL', async () => {
     const ws = exampleWorkspace();
     const out = join(tempDir(), 'tables');

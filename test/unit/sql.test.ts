@@ -12,8 +12,8 @@ import { quote } from '../../src/core/sql/dialect.js';
 import { buildModel } from '../../src/core/sql/model.js';
 import { sqlScript } from '../../src/core/sql/view.js';
 import type { ConfigFile, Segment } from '../../src/core/schemas.js';
-import { neutraliseFormula, tableCsv } from '../../src/format/tables-csv.js';
-import { TABLES } from '../../src/core/sql/tables.js';
+import { tableCsv } from '../../src/format/tables-csv.js';
+import { guardFormula, TABLES } from '../../src/core/sql/tables.js';
 import { FIXTURES } from '../helpers.js';
 
 const CONFIG: ConfigFile = {
@@ -116,7 +116,7 @@ describe('docs/warehouse.md', () => {
 
 describe('the tables as CSV', () => {
   test('formula-like text is neutralised; numbers, dates and empty text are written as loaders read them', () => {
-    expect(['=1+1', '+x', '-x', '@x', '\tx', '\rx', 'plain', "'=kept"].map(neutraliseFormula)).toEqual(["'=1+1", "'+x", "'-x", "'@x", "'\tx", "'\rx", 'plain', "'=kept"]);
+    expect(['=1+1', '+x', '-x', '@x', '\tx', '\rx', 'plain', "'=kept"].map(guardFormula)).toEqual(["'=1+1", "'+x", "'-x", "'@x", "'\tx", "'\rx", 'plain', "'=kept"]);
     const engagement = TABLES.find((t) => t.name === 'engagement');
     if (!engagement) throw new Error('no engagement table');
     expect(tableCsv(engagement, [['a', '2026-11-24', '=formula', 'say "hi", then, go'], ['b', '2026-11-23', 'webinar', ''], ['c', '2026-11-22', 'webinar', null]])).toBe(

@@ -11,7 +11,7 @@ import { dayNumber, formatDay } from '../dates.js';
 import { FIT_COMPONENTS, PURE_CRITERIA, type FitComponent } from '../schemas.js';
 import { DIALECT, quote, type Dialect, type DialectName } from './dialect.js';
 import type { FirmCriterion, Route, ScoringModel } from './model.js';
-import { GIVEN_SCALE, TABLES, type TableName } from './tables.js';
+import { GIVEN_SCALE, guardFormula, TABLES, type TableName } from './tables.js';
 
 export interface SqlOptions {
   dialect: DialectName;
@@ -24,9 +24,6 @@ export interface SqlOptions {
 }
 
 export const VIEW_COLUMNS = ['id', 'pure_total', 'pure_tier', 'fit_firmographic', 'fit_technographic', 'fit_intent', 'fit_engagement', 'fit_score', 'fit_tier', 'engaged_stakeholders', 'mqa'] as const;
-
-/** Characters that make a CSV cell a spreadsheet formula; export neutralises them with a leading '. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function sqlScript(model: ScoringModel, options: SqlOptions): string {
   const d = DIALECT[options.dialect];
@@ -64,7 +61,7 @@ function viewSelect(m: ScoringModel, d: Dialect, table: (name: TableName) => str
   const bigint = (expr: string) => `CAST(${expr} AS ${d.bigint})`;
   // Text as export writes it may carry the formula guard: compare with both spellings.
   const inList = (col: string, values: readonly string[]) => {
-    const all = values.flatMap((v) => (FORMULA_START.test(v) ? [v, `'${v}`] : [v]));
+    const all = values.flatMap((v) => (guardFormula(v) === v ? [v] : [v, guardFormula(v)]));
     return all.length === 0 ? 'FALSE' : `${col} IN (${all.map(q).join(', ')})`;
   };
   const double = (n: number) => `CAST(${q(String(n))} AS ${d.type('double')})`;
