@@ -52,10 +52,15 @@ describe('abx sql for BigQuery and Snowflake', () => {
   }
 
   test('--load from Cloud Storage (BigQuery) and a stage (Snowflake): table statements for the engine, then one load per table', () => {
-    expect(sqlScript(model('2026-11-24'), { dialect: 'bigquery', load: 'gs://bucket/abx/' })).toBe(golden('bigquery-load.sql'));
-    expect(sqlScript(model('2026-11-24'), { dialect: 'snowflake', load: '@abx_stage/t' })).toBe(golden('snowflake-load.sql'));
+    for (const [dialect, from] of [['bigquery', 'gs://bucket/abx/'], ['snowflake', '@abx_stage/t']] as const) {
+      const sql = sqlScript(model('2026-11-24'), { dialect, load: from });
+      const view = sql.indexOf('CREATE OR REPLACE VIEW');
+      expect(sql.slice(0, view)).toBe(golden(`${dialect}-load.sql`));
+      expect(sql.slice(view)).toBe(golden(`${dialect}-view.sql`));
+    }
     expect(() => sqlScript(model(null), { dialect: 'bigquery', load: '/t' })).toThrow('--load for bigquery names a Cloud Storage folder (gs://bucket/path), not "/t"');
     expect(() => sqlScript(model(null), { dialect: 'snowflake', load: "t'; DROP" })).toThrow('--load for snowflake names a stage (@stage/path)');
+    expect(() => sqlScript(model(null), { dialect: 'postgres', load: '/t\n\\! rm -rf ~' })).toThrow('--load names a folder without line breaks');
   });
 });
 

@@ -30,6 +30,8 @@ export function sqlScript(model: ScoringModel, options: SqlOptions): string {
   const out: string[] = [];
   for (const line of options.header ?? []) out.push(`-- ${line}`);
   if (options.load !== undefined && !options.dbt) {
+    // psql reads \copy to the end of the line: a line break in the path would end it early.
+    if (/[\r\n]/.test(options.load)) throw new RangeError('--load names a folder without line breaks');
     if (options.dialect === 'bigquery' && !/^gs:\/\/[^\s']+$/.test(options.load)) throw new RangeError(`--load for bigquery names a Cloud Storage folder (gs://bucket/path), not "${options.load}"`);
     if (options.dialect === 'snowflake' && !/^@[\w.$/-]+$/.test(options.load)) throw new RangeError(`--load for snowflake names a stage (@stage/path), not "${options.load}"`);
     // The view depends on the tables: it goes first, so the script can run again.
