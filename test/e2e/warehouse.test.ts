@@ -116,7 +116,13 @@ beforeAll(async () => {
   const generated = join(tempDir(), 'generated');
   writeGeneratedWorkspace(generated, GENERATED_ACCOUNTS);
   await addWorkspace('generated', generated);
-  pg = startPostgres();
+  try {
+    pg = startPostgres();
+  } catch (err) {
+    // Installed but not startable here: the PostgreSQL tests say so and skip, unless CI requires them.
+    if (process.env.ABX_REQUIRE_POSTGRES === '1') throw err;
+    console.warn(`PostgreSQL could not be started: ${String(err)}`);
+  }
 }, 120_000);
 
 afterAll(() => pg?.stop());
