@@ -11,7 +11,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateWorkspace } from './generate.mjs';
@@ -39,6 +39,19 @@ for (let i = 0; i < REPS; i++) {
 const scoreSeconds = median(scoreTimes);
 log(`abx score --format json, ${IN_PROCESS} accounts: ${scoreSeconds.toFixed(3)} s`);
 
+// abx's scoring alone, in process through the library: the accounts parsed once, then scored.
+const lib = await import(join(REPO, 'dist', 'index.js'));
+const loaded = await lib.loadWorkspace(ws);
+const parsed = [...loaded.analysis.accounts.values()].map((e) => ({ id: e.id, account: e.data, segment: e.data.segment ? loaded.analysis.segments.get(e.data.segment)?.data : undefined }));
+const inProcessTimes = [];
+for (let i = 0; i < REPS; i++) {
+  const t = process.hrtime.bigint();
+  for (const p of parsed) lib.scoreAccount(p.account, { id: p.id, asOf: loaded.asOf, config: loaded.config, segment: p.segment });
+  inProcessTimes.push(Number(process.hrtime.bigint() - t) / 1e9);
+}
+const inProcessSeconds = median(inProcessTimes);
+log(`scoreAccount in process, ${parsed.length} accounts: ${inProcessSeconds.toFixed(3)} s`);
+
 const view = execFileSync(process.execPath, [ABX, 'sql', '--dialect', 'duckdb'], { cwd: ws, encoding: 'utf8' });
 
 const SEGMENTS = ['cold-chain-pharma', 'regional-3pl', 'industrial-manufacturing', 'electronics-oem', 'retail-distribution', 'food-beverage', 'medical-devices', 'specialty-chemicals'];
@@ -51,6 +64,7 @@ const list = (xs) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
 const rand = (seed, n) => `(hash(concat_ws('|', i, ${seed})) % ${n})`;
 const pick = (xs, seed) => `${list(xs)}[1 + ${rand(seed, xs.length)}::INTEGER]`;
 
+const load = loadavg()[0];
 const instance = await DuckDBInstance.create(':memory:');
 const db = await instance.connect();
 const t0 = process.hrtime.bigint();
@@ -102,13 +116,14 @@ const perSecond = (n, s) => Math.round(n / s).toLocaleString('en-US');
 const section = [
   '## Warehouse',
   '',
-  `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`node bench/warehouse.mjs\` (part of \`npm run bench\`), ${availableParallelism()} CPUs, DuckDB threads: ${threads}, medians of ${REPS}.`,
+  `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`node bench/warehouse.mjs\` (part of \`npm run bench\`), ${availableParallelism()} CPUs, DuckDB threads: ${threads}, medians of ${REPS}, load average ${load.toFixed(1)} when the view ran (other work on the machine slows every row alike).`,
   `The view of \`abx sql --dialect duckdb\` (the model of the 50k workspace: 8 segments, default weights) over ${N.toLocaleString('en-US')} accounts generated in DuckDB in the layout of \`export --format tables\` (${Number(rows).toLocaleString('en-US')} rows: 4 facts, 3 technologies, 3 activities and 4 committee members per account), materialised with \`CREATE TABLE ... AS SELECT * FROM abx_scores\`; beside it, abx scoring the 50,000-account workspace itself.`,
   '',
   '| what | accounts | median | accounts per second |',
   '|---|---|---|---|',
   `| view \`abx_scores\` in DuckDB | ${N.toLocaleString('en-US')} | ${viewSeconds.toFixed(3)} s | ${perSecond(N, viewSeconds)} |`,
   `| \`abx score --format json\` (reads, validates and scores every file) | ${IN_PROCESS.toLocaleString('en-US')} | ${scoreSeconds.toFixed(3)} s | ${perSecond(IN_PROCESS, scoreSeconds)} |`,
+  `| \`scoreAccount\` in process (the library; accounts parsed beforehand) | ${parsed.length.toLocaleString('en-US')} | ${inProcessSeconds.toFixed(3)} s | ${perSecond(parsed.length, inProcessSeconds)} |`,
   '',
 ].join('\n');
 
