@@ -13,14 +13,14 @@ import { modelOfAnalysis, sqlScript, tablesOfAnalysis, VIEW_COLUMNS, type Dialec
 import { accountJson } from '../../src/format/scores.js';
 import { tableFiles } from '../../src/format/tables-csv.js';
 import { ConfigInvalid, loadWorkspace } from '../../src/workspace/load.js';
-import { exampleWorkspace, FIXTURES, runAbx, tempDir } from '../helpers.js';
+import { exampleWorkspace, FIXTURES, makeWorkspace, runAbx, tempDir } from '../helpers.js';
 import { startPostgres, type Postgres } from '../postgres.js';
 import { writeGeneratedWorkspace } from '../warehouse-workspace.js';
 
 type Row = Record<(typeof VIEW_COLUMNS)[number], string | number | boolean | null>;
 
 const TODAY = '2026-11-24';
-const GENERATED_ACCOUNTS = 3000;
+const GENERATED_ACCOUNTS = 10_000;
 
 /** The view's row of an account of `abx score --format json`. */
 function expectedRow(j: ReturnType<typeof accountJson>): Row {
@@ -52,7 +52,7 @@ interface Prepared {
 }
 
 /** Loads a workspace the way the CLI does and writes its tables; undefined when it does not score. */
-async function prepare(name: string, dir: string, asOf?: string): Promise<Prepared | undefined> {
+async function prepare(name: string, dir: string, asOf?: string, viewAsOf?: null): Promise<Prepared | undefined> {
   let ws;
   try {
     ws = await loadWorkspace({ cwd: dir, today: TODAY, asOf });
@@ -65,7 +65,8 @@ async function prepare(name: string, dir: string, asOf?: string): Promise<Prepar
   mkdirSync(tables);
   for (const [file, text] of tableFiles(tablesOfAnalysis(ws.analysis))) writeFileSync(join(tables, file), text);
   const expected = [...ws.analysis.scores.values()].map((s) => expectedRow(accountJson(s))).sort(byId);
-  const model = modelOfAnalysis(ws.analysis, ws.analysis.asOf);
+  // viewAsOf null: the view takes the engine's current date instead of the analysis's.
+  const model = modelOfAnalysis(ws.analysis, viewAsOf === null ? null : ws.analysis.asOf);
   return { name, dir, expected, tables, script: (dialect) => sqlScript(model, { dialect, load: tables }) };
 }
 
@@ -113,6 +114,29 @@ beforeAll(async () => {
   for (const rule of readdirSync(rules).sort()) {
     for (const side of ['pass', 'fail']) await addWorkspace(`rules/${rule}/${side}`, join(rules, rule, side));
   }
+  // Names and values a CSV file and an SQL literal must both survive: commas, quotes, line breaks, formulas.
+  await addWorkspace(
+    'hostile',
+    makeWorkspace({
+      'abx.config.yaml': [
+        'version: 1',
+        'as_of: 2026-11-24',
+        'scoring:',
+        '  engagement:',
+        '    points: { "it\'s, \\"quoted\\"\\nline": 40, "@at": 3 }',
+        'icp:',
+        '  criteria:',
+        '    firmographic:',
+        '      "we,ird \\"fact\\"": ["Multi\\nLine", "o\'brien", "back\\\\slash"]',
+        '      "=cmd": { min: 1 }',
+        '    technographic:',
+        '      stack: ["a,b", "\\"q\\"", "+plus"]',
+        '',
+      ].join('\n'),
+      'accounts/h.md': '---\nname: "Hostile, \\"Inc\\"\\nTwo"\nfirmographics:\n  "we,ird \\"fact\\"": "multi\\nline"\n  "=cmd": "-5"\ntechnographics:\n  stack: ["A,B", " \\"Q\\" ", "+PLUS"]\nengagement:\n  - { date: 2026-11-20, type: "it\'s, \\"quoted\\"\\nline" }\n  - { date: 2026-11-21, type: "@at" }\n---\n',
+      'accounts/g.md': '---\nname: Good\nfirmographics:\n  "we,ird \\"fact\\"": "Back\\\\Slash"\n  "=cmd": 3\n---\n',
+    }),
+  );
   const generated = join(tempDir(), 'generated');
   writeGeneratedWorkspace(generated, GENERATED_ACCOUNTS);
   await addWorkspace('generated', generated);
@@ -132,6 +156,12 @@ describe('the view equals abx score on every account', () => {
     const names = prepared.map((p) => p.name);
     expect(names).toContain('example');
     expect(names).toContain('generated');
+    expect(names).toContain('hostile');
+    // The hostile names matched: formula-like, quoted, multi-line, with commas and backslashes.
+    expect(prepared.find((p) => p.name === 'hostile')?.expected.map((r) => [r.id, r.fit_firmographic, r.fit_technographic, r.fit_engagement])).toEqual([
+      ['g', 100, 0, 0],
+      ['h', 50, 100, 43],
+    ]);
     expect(names.filter((n) => n.startsWith('rules/')).length).toBeGreaterThan(30);
     expect(prepared.find((p) => p.name === 'generated')?.expected.length).toBe(GENERATED_ACCOUNTS);
   });
@@ -169,12 +199,10 @@ describe('the view equals abx score on every account', () => {
 });
 
 describe('without an as-of date the view uses the engine\'s current date', () => {
-  const generated = () => prepared.find((p) => p.name === 'generated') as Prepared;
-  /** abx's scores as of the engine's today, and the view built with no date. */
+  /** abx's scores of the example workspace as of the engine's today, and the view built with no date. */
   async function asOfToday(today: string) {
-    const p = (await prepare('generated-today', generated().dir, today)) as Prepared;
-    const ws = await loadWorkspace({ cwd: generated().dir, today: TODAY, lean: true, keepScores: false });
-    return { expected: p.expected, script: (dialect: DialectName) => sqlScript(modelOfAnalysis(ws.analysis, null), { dialect, load: p.tables }) };
+    const p = (await prepare('example-today', (prepared.find((x) => x.name === 'example') as Prepared).dir, today, null)) as Prepared;
+    return { expected: p.expected, script: p.script };
   }
 
   test('in DuckDB', async () => {
@@ -184,7 +212,7 @@ describe('without an as-of date the view uses the engine\'s current date', () =>
     connection.closeSync();
     instance.closeSync();
     const { expected, script } = await asOfToday(today);
-    expect(script('duckdb')).toContain('(CURRENT_DATE - 30)');
+    expect(script('duckdb')).toContain('(CURRENT_DATE - 90)');
     expect(await inDuckDb(script('duckdb'))).toEqual(expected);
   }, 60_000);
 
