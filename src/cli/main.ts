@@ -169,10 +169,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     program
       .command('export')
       .description('every account with its facts and scores, for spreadsheets, BI tools and warehouses')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
-      .option('-o, --out <file>', 'write to a file instead of standard output')
-      .addHelpText('after', examples(['abx export > accounts.csv', 'abx export --format jsonl --out accounts.jsonl'])),
+      .addOption(new Option('-f, --format <format>', 'output format (tables: one CSV per table and schema.sql, into the --out folder)').choices(['csv', 'json', 'jsonl', 'tables']).default('csv'))
+      .option('-o, --out <file>', 'write to a file instead of standard output (a folder for --format tables)')
+      .addHelpText('after', examples(['abx export > accounts.csv', 'abx export --format jsonl --out accounts.jsonl', 'abx export --format tables --out tables/'])),
     () => import('./commands/export.js'),
+  );
+
+  define(
+    program
+      .command('sql')
+      .description('print the scoring model as SQL: a view abx_scores over the tables of export --format tables, as of --as-of, else the config as_of, else the engine\'s current date')
+      .addOption(new Option('--dialect <engine>', 'SQL dialect').choices(['duckdb', 'postgres', 'bigquery', 'snowflake']).default('duckdb'))
+      .option('--load <from>', 'first create the tables and load them from what export --format tables wrote: a folder (duckdb, postgres), gs://bucket/path (bigquery), @stage/path (snowflake)')
+      .option('--dbt', 'print a dbt model ({{ ref(...) }} for the tables) instead of CREATE VIEW')
+      .addHelpText('after', examples(['abx export --format tables --out t/ && abx sql --load t/ | duckdb', 'abx sql --dialect postgres --load t/ | psql', 'abx sql --dialect snowflake --load @abx_stage/t --as-of 2026-11-24', 'abx sql --dialect bigquery --dbt > models/abx_scores.sql'])),
+    () => import('./commands/sql.js'),
   );
 
   define(
