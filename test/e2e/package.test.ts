@@ -24,7 +24,11 @@ describe('the npm package', () => {
     expect(tops).toEqual(['README.md', 'bin', 'dist', 'node_modules/yaml', 'package.json', 'templates']);
     expect(listing).toContain('package/dist/cli/main.js');
     expect(listing).toContain('package/templates/init/abx.config.yaml');
-    expect(listing.some((p) => /\.(ts|map)$/.test(p) && !p.startsWith('package/node_modules/'))).toBe(false);
+    // Sources and source maps stay out; the library's declarations (dist/types/*.d.ts) are what `types` names.
+    const own = listing.filter((p) => !p.startsWith('package/node_modules/'));
+    expect(own.filter((p) => /\.map$/.test(p) || (/\.ts$/.test(p) && !/\.d\.ts$/.test(p)))).toEqual([]);
+    expect(own.filter((p) => /\.d\.ts$/.test(p) && !p.startsWith('package/dist/types/'))).toEqual([]);
+    expect(listing).toContain('package/dist/types/index.d.ts');
   });
 
   it('installs offline into an empty folder and runs: --version, init --example, validate', () => {
