@@ -10,7 +10,7 @@ import { analyze, fileId, type SourceFile } from '../../core/analyze.js';
 import { printable } from '../../core/frontmatter.js';
 import { CsvError, readCsv } from '../../core/import/csv.js';
 import { BUILT_IN_MAPPINGS, MappingError, mappingFromData, resolveMapping, type Mapping } from '../../core/import/mappings.js';
-import { planImport, type FieldChange, type ImportPlan } from '../../core/import/plan.js';
+import { planImport, type FieldChange, type ImportPlan, type UnreadableAccount } from '../../core/import/plan.js';
 import { didYouMean } from '../../core/suggest.js';
 import { accountFile } from '../../core/templates.js';
 import { parseYaml } from '../../core/yaml/parse.js';
@@ -53,6 +53,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   const accountSources = ws.sources.filter((s) => s.kind === 'accounts');
   const plan = planImport({
+    unreadable: unreadableAccounts(ws),
     mapping: resolved,
     rows: table.rows,
     existing: [...ws.analysis.accounts.values()].map((e) => ({ id: e.id, data: e.data as Record<string, unknown> })),
@@ -81,7 +82,28 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   progress.done();
 
   report(ctx, plan, failures, { dryRun, encodingNote, delimiter: table.delimiter, mapping: mapping.label });
-  return failures.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  return failures.length > 0 || plan.outcomes.some((o) => o.action === 'blocked') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * Account files the analysis could not read into an account (not text, broken YAML, schema
+ * errors), with the `domain:` and `name:` their text still shows, so that a row for the same
+ * company is blocked rather than creating a second account.
+ */
+function unreadableAccounts(ws: Workspace): UnreadableAccount[] {
+  const read = new Set([...ws.analysis.accounts.values()].map((e) => e.file));
+  const out: UnreadableAccount[] = [];
+  for (const s of ws.sources) {
+    if (s.kind !== 'accounts' || read.has(s.path)) continue;
+    const line = (key: string) => {
+      const m = new RegExp(`^${key}:[ \\t]*(?:"([^"\\n]*)"|'([^'\\n]*)'|([^#\\n]*?))[ \\t]*(?:#.*)?\\r?$`, 'm').exec(s.text ?? '');
+      const v = m ? (m[1] ?? m[2] ?? m[3] ?? '').trim() : '';
+      return v === '' ? undefined : v;
+    };
+    const why = s.unreadable ?? (ws.analysis.problems.find((p) => p.file === s.path && p.severity === 'error')?.message ?? 'it has errors');
+    out.push({ id: fileId(s.path, 'accounts'), file: s.path, why: printable(why, 80), domain: line('domain'), name: line('name') });
+  }
+  return out;
 }
 
 function loadMapping(ctx: Context, from: string): Mapping {
@@ -179,12 +201,13 @@ function withBlocks(ws: Workspace, files: PlannedFile[]): void {
 
 function report(ctx: Context, plan: ImportPlan, failures: string[], info: { dryRun: boolean; encodingNote?: string; delimiter: string; mapping: string }): void {
   const out = ctx.stdout;
-  const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, blocked: 0 };
   const would = info.dryRun ? 'would be ' : '';
   for (const o of plan.outcomes) {
     counts[o.action]++;
     const label = printable(o.label);
     if (o.action === 'skipped') out.write(`line ${o.line}: skipped ${label}: ${o.reason}\n`);
+    else if (o.action === 'blocked') out.write(`line ${o.line}: blocked ${label}: ${o.reason}\n`);
     else if (o.action === 'created') out.write(`line ${o.line}: ${would}created ${o.id} (${label})\n`);
     else if (o.action === 'updated') out.write(`line ${o.line}: ${would}updated ${o.id}: ${o.fields.join(', ')}\n`);
   }
@@ -195,7 +218,7 @@ function report(ctx: Context, plan: ImportPlan, failures: string[], info: { dryR
     const rows = plan.outcomes.length;
     ctx.stderr.write(
       `${rows} ${rows === 1 ? 'row' : 'rows'} (${info.mapping}${info.delimiter === ',' ? '' : `, separated by "${info.delimiter === '\t' ? 'tab' : info.delimiter}"`}): ` +
-        `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped` +
+        `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped${counts.blocked > 0 ? `, ${counts.blocked} blocked` : ''}` +
         `${info.dryRun ? ' (dry run: nothing was written)' : ''}.\n`,
     );
   }

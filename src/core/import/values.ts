@@ -1,6 +1,6 @@
 /** Turning CSV cells into account values of the field's type, or saying why one cannot be used. */
 import { ID_PATTERN, MOTIONS } from '../schemas.js';
-import { normaliseDomain } from './domain.js';
+import { displayDomain } from './domain.js';
 import type { FieldType } from './mappings.js';
 
 export type FieldValue = string | number | string[];
@@ -28,7 +28,7 @@ export function parseCell(type: FieldType, raw: string): CellResult {
       // Account fields are one-line values; a line break inside a CSV cell is layout, not content.
       return { ok: true, value: cell.replace(/\s+/g, ' ') };
     case 'domain': {
-      const d = normaliseDomain(cell);
+      const d = displayDomain(cell);
       return d ? { ok: true, value: d } : { ok: false, reason: 'is not a web domain' };
     }
     case 'number':
