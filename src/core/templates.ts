@@ -103,6 +103,10 @@ export interface NewBet {
   success_criteria: string;
   kill_condition: string;
   learning_output: string;
+  /** Dates (YYYY-MM-DD), already checked. */
+  started?: string;
+  review_by?: string;
+  result?: string;
 }
 
 export function betFile(b: NewBet): string {
@@ -116,6 +120,9 @@ export function betFile(b: NewBet): string {
     ...field('success_criteria', b.success_criteria),
     ...field('kill_condition', b.kill_condition),
     ...field('learning_output', b.learning_output),
+    ...field('started', b.started),
+    ...field('review_by', b.review_by),
+    ...field('result', b.result),
   ];
   return file(lines, b.name);
 }
