@@ -156,7 +156,7 @@ describe('abx report on the example workspace', () => {
     symlinkSync(outside, join(example, 'link.html'));
     const r = runAbx(['-C', example, 'report', 'all', '--format', 'html', '--out', 'link.html']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('abx: refusing to write link.html: it is a symbolic link\n');
+    expect(r.stderr).toBe('abx: refusing to write link.html: it is a symbolic link (abx never writes through a link; remove it or choose another name)\n');
     expect(readFileSync(outside, 'utf8')).toBe('keep me\n');
   });
 

@@ -1,11 +1,9 @@
 /** `abx export`: every account with its facts and scores as CSV, JSON or JSON Lines. */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { countBySeverity } from '../../core/problem.js';
 import { exportCsv, exportedAccount, exportJson, exportJsonl } from '../../format/export-rows.js';
 import { renderStylish } from '../../format/stylish.js';
-import { writeFileAtomic } from '../../workspace/write.js';
 import { EXIT_OK, EXIT_PROBLEMS, type Context } from '../context.js';
+import { writeOutputFile } from '../output.js';
 import { allProblems, openWorkspace } from '../workspace.js';
 
 export async function run(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
@@ -19,10 +17,7 @@ export async function run(ctx: Context, _args: string[], options: Record<string,
   const output = format === 'json' ? exportJson(analysis.asOf, accounts) : format === 'jsonl' ? exportJsonl(analysis.asOf, accounts) : exportCsv(rows);
 
   if (typeof options.out === 'string') {
-    const out = resolve(ctx.cwd, options.out);
-    // The output may live outside the workspace; it is still written atomically and never through a link.
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileAtomic(dirname(out), out, output);
+    writeOutputFile(ctx.cwd, options.out, output);
     if (!ctx.quiet) ctx.stderr.write(`Exported ${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'} to ${options.out}.\n`);
   } else {
     ctx.stdout.write(output);

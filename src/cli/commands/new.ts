@@ -17,7 +17,7 @@ import { accountFile, betFile, journeyFile, segmentFile, type NewAccount, type N
 import { renderStylish } from '../../format/stylish.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
 import { globBase } from '../../workspace/glob.js';
-import { writeFileAtomic } from '../../workspace/write.js';
+import { UnsafeWriteError, writeFileAtomic } from '../../workspace/write.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Context, type Output } from '../context.js';
 import { openWorkspace } from '../workspace.js';
 
@@ -355,7 +355,12 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
   const score = kind === 'account' ? analysis.scores.get(id) : undefined;
   if (score) text = refreshBlocks(text, score);
-  writeFileAtomic(ws.root, abs, text);
+  try {
+    writeFileAtomic(ws.root, abs, text);
+  } catch (err) {
+    if (err instanceof UnsafeWriteError) throw new UsageError(`refusing to write ${file}: its folder is a link that leads out of the workspace (abx writes only inside it)`);
+    throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 
   if (!ctx.quiet) {
     const detail = score ? (score.pure ? ` (PURE ${score.pure.total}/12, tier ${score.pure.tier} ${score.pure.tierName}; fit ${score.fit.score}, tier ${score.fit.tier})` : ' (unscored)') : '';
