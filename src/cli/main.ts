@@ -56,6 +56,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       chalk: await colourFor(color),
       env,
+      width: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
     };
   };
 

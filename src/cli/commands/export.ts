@@ -26,7 +26,7 @@ export async function run(ctx: Context, _args: string[], options: Record<string,
   const problems = allProblems(ws);
   const { errors } = countBySeverity(problems);
   if (errors > 0) {
-    ctx.stderr.write(`\n${renderStylish(problems.filter((p) => p.severity === 'error'), { chalk: ctx.chalk, quiet: true, files: analysis.fileCount })}`);
+    ctx.stderr.write(`\n${renderStylish(problems.filter((p) => p.severity === 'error'), { chalk: ctx.chalk, quiet: true, files: analysis.fileCount, width: ctx.width })}`);
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;

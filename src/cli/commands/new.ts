@@ -350,7 +350,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const analysis = analyze({ config: ws.config, files: [...ws.sources, { path: file, kind: folder, text }], asOf: ws.analysis.asOf });
   const errors = analysis.problems.filter((p) => p.file === file && p.severity === 'error');
   if (errors.length > 0) {
-    ctx.stderr.write(`${renderStylish(errors, { chalk: ctx.chalk, quiet: true, files: 1 })}abx new: the new ${kind} would not validate, so nothing was written.\n`);
+    ctx.stderr.write(`${renderStylish(errors, { chalk: ctx.chalk, quiet: true, files: 1, width: ctx.width })}abx new: the new ${kind} would not validate, so nothing was written.\n`);
     return EXIT_FAILURE;
   }
   const score = kind === 'account' ? analysis.scores.get(id) : undefined;

@@ -18,7 +18,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   const ws = await openWorkspace(ctx);
   const report = buildReport(ws.analysis, names);
-  const text = await render(report, format, out === undefined ? ctx.chalk : plainChalk);
+  const text = await render(report, format, out === undefined ? ctx.chalk : plainChalk, out === undefined ? ctx.width : undefined);
 
   if (out === undefined) {
     ctx.stdout.write(text);
@@ -31,7 +31,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const { errors, warnings } = countBySeverity(problems);
   if (errors > 0) {
     const errorList = problems.filter((p) => p.severity === 'error');
-    ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: ws.analysis.fileCount })}`);
+    ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: ws.analysis.fileCount, width: ctx.width })}`);
     return EXIT_PROBLEMS;
   }
   if (warnings > 0 && !ctx.quiet) ctx.stderr.write(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}: run abx validate to see ${warnings === 1 ? 'it' : 'them'}.\n`);
@@ -44,7 +44,7 @@ function reportNames(name: string): ReportName[] {
   throw new UsageError(`no report "${name}": choose one of ${REPORT_NAMES.join(', ')}, all${didYouMean(name, [...REPORT_NAMES, 'all'])}`);
 }
 
-async function render(report: Report, format: Format, chalk: Context['chalk']): Promise<string> {
+async function render(report: Report, format: Format, chalk: Context['chalk'], width: number | undefined): Promise<string> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -53,6 +53,6 @@ async function render(report: Report, format: Format, chalk: Context['chalk']): 
     case 'html':
       return (await import('../../format/report-html.js')).renderReportHtml(report);
     default:
-      return (await import('../../format/report-table.js')).renderReportTable(report, chalk);
+      return (await import('../../format/report-table.js')).renderReportTable(report, chalk, width);
   }
 }

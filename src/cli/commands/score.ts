@@ -75,9 +75,9 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
     default:
       if (explain) {
         if (scores.length === 0 && !ctx.quiet) ctx.stdout.write('No accounts to explain.\n');
-        ctx.stdout.write(scores.map((s) => renderExplainText(s, explanationOf(s, ws.config, locator, fileOf(ws, s)), ctx.chalk)).join('\n'));
+        ctx.stdout.write(scores.map((s) => renderExplainText(s, explanationOf(s, ws.config, locator, fileOf(ws, s)), ctx.chalk, ctx.width)).join('\n'));
       } else {
-        ctx.stdout.write(renderScoreTable(scores, ctx.chalk, ctx.quiet));
+        ctx.stdout.write(renderScoreTable(scores, ctx.chalk, ctx.quiet, ctx.width));
       }
   }
 
@@ -87,7 +87,7 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
   const warnings = counts.warnings + analysis.unlistedWarnings;
   if (errors > 0) {
     const errorList = problems.filter((p) => p.severity === 'error');
-    ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: analysis.fileCount })}`);
+    ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: analysis.fileCount, width: ctx.width })}`);
     return EXIT_PROBLEMS;
   }
   if (warnings > 0 && !ctx.quiet) ctx.stderr.write(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}: run abx validate to see ${warnings === 1 ? 'it' : 'them'}.\n`);

@@ -11,7 +11,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const format = (options.format as ProblemFormat | undefined) ?? 'stylish';
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const render = await problemRenderer(format);
-  const base = { chalk: ctx.chalk, quiet: ctx.quiet, version: abxVersion() };
+  const base = { chalk: ctx.chalk, quiet: ctx.quiet, version: abxVersion(), width: ctx.width };
 
   const root = requireRoot(ctx.cwd);
   const inScope = pathFilter(ctx.cwd, root, args);
