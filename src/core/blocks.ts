@@ -76,9 +76,9 @@ export function scanBlocks(body: string): BlockScan {
   return { blocks, problems };
 }
 
-/** Markdown table cells hold one line and no unescaped pipes. */
+/** Markdown table cells hold one line and no unescaped pipes (a lone `\r` or U+2028 ends a row too). */
 export function cell(value: string): string {
-  return value.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
+  return value.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
 const num = (n: number) => (Number.isInteger(n) ? String(n) : String(n));

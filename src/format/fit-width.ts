@@ -88,6 +88,8 @@ export interface FitOptions {
   width: number | undefined;
   /** Fixed content widths of the natural table (as cli-table3 `colWidths`), where a table has them. */
   widths?: readonly (number | null)[];
+  /** A line between rows, where rows hold several lines each (the bet board) and would run together. */
+  ruled?: boolean;
 }
 
 /** A cli-table3 table that fits `options.width`, followed by a line naming the columns it hid. */
@@ -133,7 +135,7 @@ export function fittedTable(columns: readonly Column[], rows: readonly (readonly
   const table = new Table({
     head: keep.map((i) => columns[i]?.head ?? ''),
     style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['gray'] : [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    ...(options.ruled ? {} : { chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } }),
     colAligns: keep.map((i) => columns[i]?.align ?? 'left'),
     colWidths: widths ? widths.map((x) => x + 2) : fixed ? keep.map((i) => (options.widths?.[i] ?? 0) + 2) : [],
     wordWrap: true,

@@ -23,13 +23,13 @@ import { fittedTable, visibleWidth, wrapText, type Column } from './fit-width.js
 type Paint = (s: string) => string;
 
 /** A table that fits the terminal (src/format/fit-width.ts): rows are pushed, then it is printed. */
-function table(chalk: ChalkInstance, width: number | undefined, head: string[], options: { colAligns?: ('left' | 'right' | 'center')[]; colWidths?: (number | null)[] } = {}) {
+function table(chalk: ChalkInstance, width: number | undefined, head: string[], options: { colAligns?: ('left' | 'right' | 'center')[]; colWidths?: (number | null)[]; ruled?: boolean } = {}) {
   const rows: string[][] = [];
   const columns: Column[] = head.map((h, i) => ({ head: h, align: options.colAligns?.[i] ?? 'left', wrap: true, min: Math.max(6, visibleWidth(h)) }));
   const widths = options.colWidths && options.colWidths.length > 0 ? options.colWidths.map((w) => (w === null ? null : w - 2)) : undefined;
   return {
     push: (row: string[]) => void rows.push(row),
-    toString: () => fittedTable(columns, rows, { chalk, width, widths }),
+    toString: () => fittedTable(columns, rows, { chalk, width, widths, ruled: options.ruled }),
   };
 }
 
@@ -144,7 +144,7 @@ function betsSection(b: BetsReport, chalk: ChalkInstance, width: number | undefi
       continue;
     }
     const closed = column.status === 'won' || column.status === 'killed';
-    const t = table(chalk, width, ['Bet', 'Review by', 'Kill condition', ...(closed ? ['Result'] : [])], { colWidths: closed ? [36, 14, 34, 34] : [36, 14, 46] });
+    const t = table(chalk, width, ['Bet', 'Review by', 'Kill condition', ...(closed ? ['Result'] : [])], { colWidths: closed ? [36, 14, 34, 34] : [36, 14, 46], ruled: true });
     for (const bet of column.bets) {
       const review = bet.reviewBy === null ? chalk.dim('—') : bet.overdue ? chalk.red.bold(`${bet.reviewBy} overdue ${plural(bet.daysOverdue ?? 0, 'day')}`) : bet.reviewBy;
       const about = chalk.dim([`${bet.id}${bet.category ? ` · ${bet.category}` : ''}`, ...(bet.owner ? [printable(bet.owner, 60)] : [])].join('\n'));
