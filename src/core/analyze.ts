@@ -17,6 +17,7 @@ import { checkGeneratedBlocks } from './blocks.js';
 import { compareProblems, type DataPath, type Finding, type Problem } from './problem.js';
 import { accountRules } from './rules/account-rules.js';
 import { betRules, journeyRules, segmentRules } from './rules/kind-rules.js';
+import { numberPrecisionFindings } from './rules/number-precision.js';
 import { budgetShareFindings, duplicateDomainFinding, KpiLedger, referenceFindings, type FileIds } from './rules/cross-file.js';
 import { KIND_SCHEMAS, accountSchema, kpiRecordSchema, type Account, type Bet, type Journey, type Kind, type KpiRecord, type Segment } from './schemas.js';
 import { compactScore, scoreAccount, type AccountScore } from './scoring/account.js';
@@ -306,6 +307,7 @@ function readData(state: FileState): unknown {
   }
   state.yamlText = yamlText;
   const parsed = parseYaml(yamlText);
+  if (parsed.ok) state.findings.push(...numberPrecisionFindings(yamlText, state.yamlLine));
   if (!parsed.ok) {
     state.findings.push({ rule: 'frontmatter-syntax', line: parsed.error.line + state.yamlLine - 1, column: parsed.error.column, message: parsed.error.message });
     return undefined;

@@ -122,4 +122,16 @@ describe('abx import', () => {
     writeFileSync(csv, 'Company name,Company Domain Name,Number of Employees\nMueller Logistik GmbH,xn--mller-logistik-gsb.de,12\n');
     expect(runAbx(['import', csv], { cwd: ws }).stdout).toBe('line 2: updated muller-logistik: name, firmographics.employees\n');
   });
+
+  it('stores a number with more digits than a double holds exactly as the CRM wrote it', () => {
+    const ws = exampleWorkspace();
+    const csv = join(ws, 'rows.csv');
+    writeFileSync(csv, 'Company name,Company Domain Name,Annual Revenue\nBig Numbers Inc,bignumbers.example,"99,999,999,999,999,999.99"\n');
+    expect(runAbx(['import', csv], { cwd: ws }).stdout).toBe('line 2: created big-numbers-inc (Big Numbers Inc)\n');
+    const text = readFileSync(join(ws, 'accounts/big-numbers-inc.md'), 'utf8');
+    expect(text).toContain('revenue_usd: 99999999999999999.99 }');
+    expect(runAbx(['import', csv], { cwd: ws }).stderr).toContain('0 created, 0 updated, 1 unchanged');
+    const problems = JSON.parse(runAbx(['validate', '--format', 'json'], { cwd: ws }).stdout).problems as { file: string; rule: string }[];
+    expect(problems.filter((p) => p.file === 'accounts/big-numbers-inc.md' && p.rule === 'number-precision')).toHaveLength(1);
+  });
 });
