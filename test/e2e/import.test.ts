@@ -134,4 +134,13 @@ describe('abx import', () => {
     const problems = JSON.parse(runAbx(['validate', '--format', 'json'], { cwd: ws }).stdout).problems as { file: string; rule: string }[];
     expect(problems.filter((p) => p.file === 'accounts/big-numbers-inc.md' && p.rule === 'number-precision')).toHaveLength(1);
   });
+
+  it('refuses a binary file without printing its bytes', () => {
+    const ws = exampleWorkspace();
+    const bin = join(ws, 'data.csv');
+    writeFileSync(bin, Buffer.concat([Buffer.from('Company name,Domain\n'), Buffer.alloc(100_000), Buffer.from('\u001b[2J\u0007')]));
+    const r = runAbx(['import', bin], { cwd: ws });
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe(`abx: ${bin} is not a CSV file: it is binary (it contains NUL bytes); export the data as CSV\n`);
+  });
 });

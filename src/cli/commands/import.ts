@@ -141,6 +141,8 @@ function readCsvFile(path: string, shown: string): { text: string; note?: string
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
+  // Like a binary workspace file: refused whole, and none of its bytes are printed.
+  if (bytes.includes(0)) throw new UsageError(`${shown} is not a CSV file: it is binary (it contains NUL bytes); export the data as CSV`);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
