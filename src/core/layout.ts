@@ -162,7 +162,7 @@ function keepBlankLineRuns(source: string, printed: string): string {
         while (j - blanks - 1 >= 0 && (before[j - blanks - 1] as string).trim() === '') blanks++;
         let have = 0;
         while (out.length - have - 1 >= 0 && (out[out.length - have - 1] as string) === '') have++;
-        if (out.length > 0) for (; have < blanks; have++) out.push('');
+        for (; have < blanks; have++) out.push('');
         break;
       }
     }
