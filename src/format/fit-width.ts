@@ -34,28 +34,47 @@ export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
+    // The line's width is kept as it grows, so a long text costs one pass.
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/)) {
       let rest = word;
-      while (visibleWidth(rest) > w) {
+      let restWidth = visibleWidth(rest);
+      while (restWidth > w) {
         if (line !== '') {
           lines.push(line);
           line = '';
+          lineWidth = 0;
         }
         const cut = cutAt(rest, w);
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
+        restWidth = visibleWidth(rest);
       }
-      if (line === '') line = rest;
-      else if (visibleWidth(line) + 1 + visibleWidth(rest) <= w) line += ` ${rest}`;
-      else {
+      if (line === '') {
+        line = rest;
+        lineWidth = restWidth;
+      } else if (lineWidth + 1 + restWidth <= w) {
+        line += ` ${rest}`;
+        lineWidth += 1 + restWidth;
+      } else {
         lines.push(line);
         line = rest;
+        lineWidth = restWidth;
       }
     }
     lines.push(line);
   }
   return lines;
+}
+
+/** Lines of plain output (one report line each) wrapped to `width`, continuing `indent` spaces in; unchanged without a width. */
+export function fitLines(text: string, width: number | undefined, indent = 2): string {
+  if (width === undefined) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => (visibleWidth(line) <= width ? [line] : wrapText(line, width - indent).map((l, i) => (i === 0 ? l : `${' '.repeat(indent)}${l}`))))
+    .join('\n');
 }
 
 /** Characters of `text` that fit `width` columns. */

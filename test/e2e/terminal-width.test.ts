@@ -5,7 +5,8 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, exampleWorkspace, runAbx } from '../helpers.js';
+import { join } from 'node:path';
+import { BIN, exampleWorkspace, FIXTURES, runAbx } from '../helpers.js';
 
 const hasScript = (() => {
   try {
@@ -37,6 +38,7 @@ const COMMANDS = [
   ['report', 'bets'],
   ['report', 'signals'],
   ['fmt', '--check'],
+  ['import', join(FIXTURES, 'import', 'hubspot-companies.csv'), '--dry-run'],
 ];
 
 describe.skipIf(!hasScript)('terminal width (pseudo-terminal via script)', () => {
@@ -44,7 +46,7 @@ describe.skipIf(!hasScript)('terminal width (pseudo-terminal via script)', () =>
   // Long names, a long evidence text and a problem, so that every table has something to fit.
   runAbx(['new', 'segment', 'long', '--name', `Segment ${'with a very long name '.repeat(4)}`], { cwd: ws });
 
-  it.each(COMMANDS.map((c) => [c.join(' '), c] as const))('abx %s: no line is wider than 80 columns', (_name, args) => {
+  it.each(COMMANDS.map((c) => [c.map((a) => a.replace(/^.*\//, '')).join(' '), c] as const))('abx %s: no line is wider than 80 columns', (_name, args) => {
     const lines = onTerminal(ws, [...args, '--as-of', '2026-11-24'], 80);
     expect(lines.join('\n').length).toBeGreaterThan(20);
     expect(widest(lines)).toBeLessThanOrEqual(80);

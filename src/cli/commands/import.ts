@@ -16,6 +16,7 @@ import { accountFile } from '../../core/templates.js';
 import { parseYaml } from '../../core/yaml/parse.js';
 import { EditError, editFrontmatter, type FieldEdit } from '../../workspace/edit.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
+import { fitLines } from '../../format/fit-width.js';
 import { globBase } from '../../workspace/glob.js';
 import type { Workspace } from '../../workspace/load.js';
 import { writeFileAtomic } from '../../workspace/write.js';
@@ -202,7 +203,8 @@ function withBlocks(ws: Workspace, files: PlannedFile[]): void {
 }
 
 function report(ctx: Context, plan: ImportPlan, failures: string[], info: { dryRun: boolean; encodingNote?: string; delimiter: string; mapping: string }): void {
-  const out = ctx.stdout;
+  // On a terminal each line wraps to its width; through a pipe every line is whole.
+  const out = { write: (text: string) => ctx.stdout.write(fitLines(text, ctx.width)) };
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, blocked: 0 };
   const would = info.dryRun ? 'would be ' : '';
   for (const o of plan.outcomes) {
@@ -214,11 +216,12 @@ function report(ctx: Context, plan: ImportPlan, failures: string[], info: { dryR
     else if (o.action === 'updated') out.write(`line ${o.line}: ${would}updated ${o.id}: ${o.fields.join(', ')}\n`);
   }
   for (const n of plan.notes) out.write(`line ${n.line}: ${printable(n.label)}: ${printable(n.message, 200)}\n`);
-  for (const f of failures) ctx.stderr.write(`${f}\n`);
+  const err = { write: (text: string) => ctx.stderr.write(fitLines(text, ctx.width)) };
+  for (const f of failures) err.write(`${f}\n`);
   if (!ctx.quiet) {
-    if (info.encodingNote) ctx.stderr.write(`Note: ${info.encodingNote}.\n`);
+    if (info.encodingNote) err.write(`Note: ${info.encodingNote}.\n`);
     const rows = plan.outcomes.length;
-    ctx.stderr.write(
+    err.write(
       `${rows} ${rows === 1 ? 'row' : 'rows'} (${info.mapping}${info.delimiter === ',' ? '' : `, separated by "${info.delimiter === '\t' ? 'tab' : info.delimiter}"`}): ` +
         `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped${counts.blocked > 0 ? `, ${counts.blocked} blocked` : ''}` +
         `${info.dryRun ? ' (dry run: nothing was written)' : ''}.\n`,
