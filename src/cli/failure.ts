@@ -2,6 +2,7 @@
 import { ConfigInvalid, WorkspaceError } from '../workspace/load.js';
 import { UsageError } from './context.js';
 import { GitError } from '../workspace/git.js';
+import { UnsafeWriteError } from '../workspace/write.js';
 import { renderStylish } from '../format/stylish.js';
 import { plainChalk } from './colour.js';
 
@@ -9,7 +10,8 @@ export function describeFailure(err: unknown, debug: boolean): string {
   if (err instanceof ConfigInvalid) {
     return `${renderStylish(err.problems, { chalk: plainChalk, quiet: true, files: 1 })}abx: abx.config.yaml ${err.revision ? `at ${err.revision} ` : ''}is invalid: fix the problems above${err.revision ? ' (they are in that revision, not in your working tree)' : ''}\n`;
   }
-  if (err instanceof UsageError || err instanceof WorkspaceError || err instanceof GitError) {
+  // A refused write (through a link, out of the workspace) is a refusal, not a crash.
+  if (err instanceof UsageError || err instanceof WorkspaceError || err instanceof GitError || err instanceof UnsafeWriteError) {
     return `abx: ${err.message}\n`;
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -56,6 +56,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       chalk: await colourFor(color),
       env,
+      width: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
     };
   };
 
@@ -190,7 +191,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     program
       .command('new')
       .argument('<kind>', 'segment | account | bet | journey')
-      .argument('<id>', 'the new id: lowercase letters, digits and -')
+      .argument('<id>', 'the new id: lowercase letters, digits and -, at most 200 characters')
       .description('create a segment, account, bet or journey (prompts on a terminal, flags otherwise)')
       .option('--name <name>', 'display name')
       .option('--segment <id>', 'segment (accounts, journeys)')
@@ -212,6 +213,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .option('--success-criteria <text>', 'what success looks like')
       .option('--kill-condition <text>', 'when to stop')
       .option('--learning-output <text>', 'what the team will learn')
+      .option('--started <date>', 'when the bet started, YYYY-MM-DD (bets; needed for --status running)')
+      .option('--review-by <date>', 'when to review it, YYYY-MM-DD (bets; needed for --status running)')
+      .option('--result <text>', 'what happened (bets; needed for --status won or killed)')
       .option('--persona <persona>', 'persona (journeys)')
       .addHelpText('after', examples([
         'abx new account acme-space',

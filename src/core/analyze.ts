@@ -17,7 +17,8 @@ import { checkGeneratedBlocks } from './blocks.js';
 import { compareProblems, type DataPath, type Finding, type Problem } from './problem.js';
 import { accountRules } from './rules/account-rules.js';
 import { betRules, journeyRules, segmentRules } from './rules/kind-rules.js';
-import { budgetShareFindings, KpiLedger, referenceFindings, type FileIds } from './rules/cross-file.js';
+import { numberPrecisionFindings } from './rules/number-precision.js';
+import { budgetShareFindings, duplicateDomainFinding, KpiLedger, referenceFindings, type FileIds } from './rules/cross-file.js';
 import { KIND_SCHEMAS, accountSchema, kpiRecordSchema, type Account, type Bet, type Journey, type Kind, type KpiRecord, type Segment } from './schemas.js';
 import { compactScore, scoreAccount, type AccountScore } from './scoring/account.js';
 import { parseYaml, parseYamlDocument, type ParsedDocument } from './yaml/parse.js';
@@ -136,6 +137,8 @@ export function analyze(input: AnalyzeInput): Analysis {
   const problems: Problem[] = [];
   const filesWithErrors = new Set<string>();
   const kpiLedger = new KpiLedger();
+  /** Normalised domain → the first account file (in path order) that has it. */
+  const domainOwners = new Map<string, string>();
 
   // Ids come from file names, so references and duplicates are settled by the list alone.
   const fileIds: FileIds = { segments: new Set(), accounts: new Set() };
@@ -243,6 +246,8 @@ export function analyze(input: AnalyzeInput): Analysis {
         if (!lean) accounts.set(state.id, entry);
         state.findings.push(...remap(accountRules(account, config, asOfDay), maps));
         state.findings.push(...referenceFindings('accounts', account, fileIds));
+        const domainFinding = duplicateDomainFinding(domainOwners, state.path, account.domain);
+        if (domainFinding) state.findings.push(domainFinding);
         const segment = account.segment ? segments.get(account.segment) : undefined;
         const { score, findings } = scoreAccount({ id: state.id, account, segment: segment?.data, config, asOfDay, detail: !lean });
         if (maps) remapScore(score, maps);
@@ -302,6 +307,7 @@ function readData(state: FileState): unknown {
   }
   state.yamlText = yamlText;
   const parsed = parseYaml(yamlText);
+  if (parsed.ok) state.findings.push(...numberPrecisionFindings(yamlText, state.yamlLine));
   if (!parsed.ok) {
     state.findings.push({ rule: 'frontmatter-syntax', line: parsed.error.line + state.yamlLine - 1, column: parsed.error.column, message: parsed.error.message });
     return undefined;

@@ -5,7 +5,19 @@
  */
 import { PURE_CRITERIA, type PureCriterion } from './schemas.js';
 
-export type ScalarValue = string | number | boolean;
+/**
+ * A number kept as the decimal text it came as (`99999999999999999.99` from a CRM export): a
+ * JavaScript number would write `100000000000000000`. It is written as is and compared as the
+ * number YAML reads from it.
+ */
+export class NumberText {
+  constructor(readonly text: string) {}
+  valueOf(): number {
+    return Number(this.text);
+  }
+}
+
+export type ScalarValue = string | number | boolean | NumberText;
 
 /** Plain scalars the YAML 1.2 core schema (or a YAML 1.1 reader) would read as something other than text. */
 const NOT_TEXT =
@@ -20,6 +32,7 @@ const FLOW_INDICATOR = /[,[\]{}]/;
  * otherwise. `flow` is for values inside `{ }` or `[ ]`, where `,[]{}` end a plain scalar.
  */
 export function yamlScalar(value: ScalarValue, flow = false): string {
+  if (value instanceof NumberText) return value.text;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`${value} cannot be written to a workspace file`);
     return String(value);
@@ -103,6 +116,10 @@ export interface NewBet {
   success_criteria: string;
   kill_condition: string;
   learning_output: string;
+  /** Dates (YYYY-MM-DD), already checked. */
+  started?: string;
+  review_by?: string;
+  result?: string;
 }
 
 export function betFile(b: NewBet): string {
@@ -116,6 +133,9 @@ export function betFile(b: NewBet): string {
     ...field('success_criteria', b.success_criteria),
     ...field('kill_condition', b.kill_condition),
     ...field('learning_output', b.learning_output),
+    ...field('started', b.started),
+    ...field('review_by', b.review_by),
+    ...field('result', b.result),
   ];
   return file(lines, b.name);
 }

@@ -9,6 +9,8 @@ export interface ProblemReport {
   chalk: ChalkInstance;
   quiet: boolean;
   version: string;
+  /** The terminal's width, for the terminal format; undefined: lines are not wrapped. */
+  width?: number;
 }
 
 export type ProblemRenderer = (report: ProblemReport) => string;
@@ -20,7 +22,7 @@ export async function problemRenderer(format: ProblemFormat): Promise<ProblemRen
   switch (format) {
     case 'stylish': {
       const { renderStylish } = await import('./stylish.js');
-      return (r) => renderStylish(r.problems, { chalk: r.chalk, quiet: r.quiet, files: r.files.length });
+      return (r) => renderStylish(r.problems, { chalk: r.chalk, quiet: r.quiet, files: r.files.length, width: r.width });
     }
     case 'json': {
       const { renderValidateJson } = await import('./json.js');

@@ -7,6 +7,11 @@ import type { BetCard, BetsReport, KpiRow, KpisReport, Report, SignalsReport, Ti
 import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText } from './report-common.js';
 
 /** Every user value goes through here: control characters dropped, HTML metacharacters escaped. */
+/** Text of a table cell or card: escaped, with numbers and ranges (`10-12`, `70–100`) kept on one line. */
+export function keep(value: string | number): string {
+  return esc(value).replace(/\d[\d.,]*(?:\s?[-–]\s?\d[\d.,]*)+%?/g, (m) => `<span class="nb">${m}</span>`);
+}
+
 export function esc(value: string | number): string {
   return (
     String(value)
@@ -141,10 +146,10 @@ function tiersHtml(t: TiersReport): string {
   const motionBars: Bar[] = [...t.motions.map((m) => ({ key: m.motion, label: m.motion, value: m.count, colour: ACCENT })), ...(t.noMotion > 0 ? [{ key: 'none', label: 'no motion', value: t.noMotion, colour: UNSCORED_COLOUR }] : [])];
 
   const pureRows = t.pure
-    .map((r, i) => `<tr data-tier="${r.tier}"><td><span class="swatch" style="background:${PURE_COLOURS[i]}"></span>T${r.tier} ${esc(r.name)}</td><td>${esc(r.totals)}</td><td class="num" data-testid="pure-count-${r.tier}">${r.count}</td><td>${esc(r.priority)}</td><td>${esc(r.resources)}</td></tr>`)
+    .map((r, i) => `<tr data-tier="${r.tier}"><td><span class="swatch" style="background:${PURE_COLOURS[i]}"></span>T${r.tier} ${esc(r.name)}</td><td>${keep(r.totals)}</td><td class="num" data-testid="pure-count-${r.tier}">${r.count}</td><td>${keep(r.priority)}</td><td>${keep(r.resources)}</td></tr>`)
     .join('');
   const fitRows = t.fit
-    .map((r, i) => `<tr data-tier="${r.tier}"><td><span class="swatch" style="background:${FIT_COLOURS[i]}"></span>T${r.tier} ${esc(r.name)}</td><td>${esc(r.scores)}</td><td class="num" data-testid="fit-count-${r.tier}">${r.count}</td><td>${esc(r.motion)}</td><td>${esc(r.guide)}</td></tr>`)
+    .map((r, i) => `<tr data-tier="${r.tier}"><td><span class="swatch" style="background:${FIT_COLOURS[i]}"></span>T${r.tier} ${esc(r.name)}</td><td>${keep(r.scores)}</td><td class="num" data-testid="fit-count-${r.tier}">${r.count}</td><td>${keep(r.motion)}</td><td>${keep(r.guide)}</td></tr>`)
     .join('');
   const segmentRows = t.bySegment
     .map(
@@ -189,7 +194,7 @@ function budgetBar(t: TiersReport): string {
 
 function kpiRowHtml(r: KpiRow): string {
   const trendClass = r.improving === null ? '' : r.improving ? 'good' : 'bad';
-  return `<tr data-kpi="${esc(r.id)}" data-status="${r.status}"><td><code>${esc(r.id)}</code><div class="sub">${esc(r.definition)}${r.source === 'computed' ? ' · computed' : ''}</div></td><td class="num" data-testid="kpi-latest-${esc(r.id)}">${esc(latestText(r))}</td><td>${esc(periodText(r))}</td><td data-testid="kpi-target-${esc(r.id)}">${esc(targetWithComparison(r))}</td><td><span class="status ${r.status}" data-testid="kpi-status-${esc(r.id)}" title="${esc(r.reason)}">${esc(statusLabel(r.status))}</span></td><td class="${trendClass}" data-testid="kpi-trend-${esc(r.id)}">${esc(trendText(r))}</td></tr>`;
+  return `<tr data-kpi="${esc(r.id)}" data-status="${r.status}"><td><code>${esc(r.id)}</code><div class="sub">${esc(r.definition)}${r.source === 'computed' ? ' · computed' : ''}</div></td><td class="num" data-testid="kpi-latest-${esc(r.id)}">${esc(latestText(r))}</td><td>${keep(periodText(r))}</td><td data-testid="kpi-target-${esc(r.id)}">${esc(targetWithComparison(r))}</td><td><span class="status ${r.status}" data-testid="kpi-status-${esc(r.id)}" title="${esc(r.reason)}">${esc(statusLabel(r.status))}</span></td><td class="${trendClass}" data-testid="kpi-trend-${esc(r.id)}">${esc(trendText(r))}</td></tr>`;
 }
 
 function kpisHtml(k: KpisReport): string {
@@ -206,10 +211,10 @@ ${k.records === 0 ? empty('empty-kpis', NOTHING_YET.kpiRecords) : ''}
 
 function betCardHtml(b: BetCard): string {
   const closed = b.status === 'won' || b.status === 'killed';
-  const review = b.reviewBy === null ? '' : `<p class="review${b.overdue ? ' overdue' : ''}">Review by ${esc(b.reviewBy)}${b.overdue ? ` · <strong>overdue ${esc(plural(b.daysOverdue ?? 0, 'day'))}</strong>` : ''}</p>`;
-  const kill = b.killCondition ? `<p class="kill"><span class="k">Kill if</span> ${esc(b.killCondition)}</p>` : '<p class="warn">No kill condition.</p>';
-  const detail = closed && b.result ? `${kill}<p class="result"><span class="k">Result</span> ${esc(b.result)}</p>` : kill;
-  return `<article class="bet${b.overdue ? ' overdue' : ''}" data-testid="bet-card" data-bet="${esc(b.id)}" data-status="${b.status}" data-overdue="${b.overdue}"><h4>${esc(b.name)}</h4><p class="sub"><code>${esc(b.id)}</code>${b.category ? ` · ${esc(b.category)}` : ''}${b.owner ? ` · ${esc(b.owner)}` : ''}</p>${review}${detail}</article>`;
+  const review = b.reviewBy === null ? '' : `<p class="review${b.overdue ? ' overdue' : ''}">Review by ${keep(b.reviewBy)}${b.overdue ? ` · <strong>overdue ${esc(plural(b.daysOverdue ?? 0, 'day'))}</strong>` : ''}</p>`;
+  const kill = b.killCondition ? `<p class="kill"><span class="k">Kill if</span> ${keep(b.killCondition)}</p>` : '<p class="warn">No kill condition.</p>';
+  const detail = closed && b.result ? `${kill}<p class="result"><span class="k">Result</span> ${keep(b.result)}</p>` : kill;
+  return `<article class="bet${b.overdue ? ' overdue' : ''}" data-testid="bet-card" data-bet="${esc(b.id)}" data-status="${b.status}" data-overdue="${b.overdue}"><h4>${keep(b.name)}</h4><p class="sub"><code>${esc(b.id)}</code>${b.category ? ` · ${esc(b.category)}` : ''}${b.owner ? ` · ${esc(b.owner)}` : ''}</p>${review}${detail}</article>`;
 }
 
 function betsHtml(b: BetsReport): string {
@@ -232,10 +237,10 @@ function signalsHtml(s: SignalsReport): string {
     s.openSignals.length === 0
       ? `<p class="sub">${esc(NOTHING_YET.openSignals)}</p>`
       : `<table data-testid="table-open-signals"><caption>Open signals (no first touch yet)</caption><thead><tr><th>Account</th><th>Type</th><th>Date</th><th class="num">Open for</th><th>Summary</th></tr></thead><tbody>${s.openSignals
-          .map((o) => `<tr data-account="${esc(o.account)}"${o.pastTarget ? ' class="late"' : ''}><td><code>${esc(o.account)}</code></td><td>${esc(o.type)}</td><td>${esc(o.date)}</td><td class="num">${esc(hours(o.openHours))}</td><td>${esc(o.summary)}</td></tr>`)
+          .map((o) => `<tr data-account="${esc(o.account)}"${o.pastTarget ? ' class="late"' : ''}><td><code>${esc(o.account)}</code></td><td>${keep(o.type)}</td><td>${keep(o.date)}</td><td class="num">${esc(hours(o.openHours))}</td><td>${keep(o.summary)}</td></tr>`)
           .join('')}</tbody></table>`;
   const typeRows = s.byType
-    .map((x) => `<tr data-type="${esc(x.type)}"><td>${esc(x.type)}</td><td class="num">${x.total}</td><td class="num">${x.touched}</td><td class="num">${x.open}</td><td class="num">${x.openPastTarget}</td><td class="num">${esc(hours(x.medianLatencyHours))}</td><td class="num">${esc(percent(x.withinTargetShare))}</td></tr>`)
+    .map((x) => `<tr data-type="${esc(x.type)}"><td>${keep(x.type)}</td><td class="num">${x.total}</td><td class="num">${x.touched}</td><td class="num">${x.open}</td><td class="num">${x.openPastTarget}</td><td class="num">${esc(hours(x.medianLatencyHours))}</td><td class="num">${esc(percent(x.withinTargetShare))}</td></tr>`)
     .join('');
   const bars: Bar[] = s.byType.map((x) => ({ key: x.type, label: x.type, value: x.total, colour: ACCENT }));
   const latencyTone = s.medianLatencyHours === null ? '' : s.medianLatencyHours < s.targetHours ? 'good' : 'bad';
@@ -274,8 +279,8 @@ svg .bar-value{font-weight:700}
 svg .axis{font-weight:700}svg .axis-sub{fill:var(--sub);font-size:11px}
 svg .cell-value{font-size:18px;font-weight:700}
 svg .budget-label{fill:#fff;font-weight:600}
-.two{display:grid;grid-template-columns:1fr 1fr;gap:24px;align-items:start}
-@media (max-width:900px){.two{grid-template-columns:1fr}}
+.two{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:24px;align-items:start}
+@media (max-width:900px){.two{grid-template-columns:minmax(0,1fr)}}
 table{border-collapse:collapse;width:100%;margin:0 0 16px}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{font-size:12px;color:var(--sub);font-weight:600}
@@ -301,4 +306,8 @@ tr.late td{color:var(--bad)}
 .empty{background:var(--bg);border:1px dashed #d0d5dd;border-radius:8px;padding:16px;color:var(--sub);font-size:15px}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--bg);padding:0 3px;border-radius:3px}
 footer{color:var(--sub);font-size:12px;padding-bottom:24px}
+/* Long names wrap inside their card (even without spaces); numbers and ranges (10-12) never break. */
+h1,h2,h3,h4,p,td,th,caption,figcaption,.stat,.bet,.column,code{overflow-wrap:anywhere}
+td.num,th.num,.count,.stat-value,.status,.nb{white-space:nowrap}
+.charts>*{min-width:0;max-width:100%}svg{max-width:100%;height:auto}
 `;

@@ -298,6 +298,43 @@ describe.skipIf(!CHROMIUM)('the HTML report in Chromium', () => {
     await page.screenshot({ path: join(IMAGES, 'report-empty.png'), fullPage: true });
   });
 
+  it('keeps long names inside their cards, and numbers and ranges on one line', async () => {
+    const dir = exampleWorkspace();
+    const longWord = `Q${'x'.repeat(148)}Z`;
+    for (const file of ['bets/linkedin-1-few-3pl.md', 'segments/cold-chain-pharma.md']) {
+      const path = join(dir, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^name: .*$/m, `name: ${file.startsWith('bets') ? longWord : `Segment ${'with-a-very-long-hyphenated-name-'.repeat(6)}end`}`));
+    }
+    const killPath = join(dir, 'bets/signal-desk-72h.md');
+    writeFileSync(killPath, readFileSync(killPath, 'utf8').replace(/^kill_condition: .*$/m, `kill_condition: Stop when fewer than 10-12 replies arrive in ${'w'.repeat(120)} weeks`));
+    await page.setViewportSize({ width: 1024, height: 900 });
+    try {
+      await open(writeReport(dir));
+      const seen = await page.evaluate(() => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const doc = (globalThis as any).document;
+        const cards = Array.from(doc.querySelectorAll('section, .bet, .column, .stat')) as any[];
+        const wide: string[] = [];
+        for (const card of cards) {
+          const box = card.getBoundingClientRect();
+          if (card.scrollWidth > card.clientWidth + 1) wide.push(`${card.className || card.tagName}: scrollWidth ${card.scrollWidth} > clientWidth ${card.clientWidth}`);
+          for (const el of Array.from(card.querySelectorAll('*')) as any[]) {
+            const r = el.getBoundingClientRect();
+            if (r.width > 0 && r.right > box.right + 1) wide.push(`${el.tagName} in ${card.className || card.tagName} ends at ${Math.round(r.right)} > ${Math.round(box.right)}`);
+          }
+        }
+        const ranges = (Array.from(doc.querySelectorAll('.nb')) as any[]).filter((el) => /\d-\d/.test(el.textContent)).map((el) => ({ text: el.textContent, lines: el.getClientRects().length }));
+        return { wide: [...new Set(wide)].slice(0, 10), ranges, pageWide: doc.documentElement.scrollWidth > doc.documentElement.clientWidth };
+      });
+      expect(seen.wide).toEqual([]);
+      expect(seen.pageWide).toBe(false);
+      expect(seen.ranges.some((r) => r.text === '10-12')).toBe(true);
+      expect(seen.ranges.filter((r) => r.lines !== 1)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('takes the screenshots for the docs', async () => {
     mkdirSync(IMAGES, { recursive: true });
     await open(htmlPath);

@@ -1,13 +1,12 @@
 /** `abx export`: every account with its facts and scores as CSV, JSON or JSON Lines, or as warehouse tables. */
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { tablesOfAnalysis } from '../../core/sql/index.js';
 import { tableFiles } from '../../format/tables-csv.js';
 import { countBySeverity } from '../../core/problem.js';
 import { exportCsv, exportedAccount, exportJson, exportJsonl } from '../../format/export-rows.js';
 import { renderStylish } from '../../format/stylish.js';
-import { writeFileAtomic } from '../../workspace/write.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type Context } from '../context.js';
+import { writeOutputFile } from '../output.js';
 import { allProblems, openWorkspace } from '../workspace.js';
 
 export async function run(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
@@ -19,9 +18,8 @@ export async function run(ctx: Context, _args: string[], options: Record<string,
   const scores = [...analysis.scores.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (format === 'tables') {
     const tables = tablesOfAnalysis(analysis);
-    const out = resolve(ctx.cwd, options.out as string);
-    mkdirSync(out, { recursive: true });
-    for (const [name, text] of tableFiles(tables)) writeFileAtomic(out, join(out, name), text);
+    // Each table through the one --out writer: atomic, never through a link, the folder created.
+    for (const [name, text] of tableFiles(tables)) writeOutputFile(ctx.cwd, join(options.out as string, name), text);
     if (!ctx.quiet) ctx.stderr.write(`Exported ${tables.accounts.length} ${tables.accounts.length === 1 ? 'account' : 'accounts'} as tables to ${options.out as string} (load them with abx sql --load).\n`);
     return finish(ctx, ws);
   }
@@ -30,10 +28,7 @@ export async function run(ctx: Context, _args: string[], options: Record<string,
   const output = format === 'json' ? exportJson(analysis.asOf, accounts) : format === 'jsonl' ? exportJsonl(analysis.asOf, accounts) : exportCsv(rows);
 
   if (typeof options.out === 'string') {
-    const out = resolve(ctx.cwd, options.out);
-    // The output may live outside the workspace; it is still written atomically and never through a link.
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileAtomic(dirname(out), out, output);
+    writeOutputFile(ctx.cwd, options.out, output);
     if (!ctx.quiet) ctx.stderr.write(`Exported ${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'} to ${options.out}.\n`);
   } else {
     ctx.stdout.write(output);
@@ -46,7 +41,7 @@ function finish(ctx: Context, ws: Awaited<ReturnType<typeof openWorkspace>>): nu
   const problems = allProblems(ws);
   const { errors } = countBySeverity(problems);
   if (errors > 0) {
-    ctx.stderr.write(`\n${renderStylish(problems.filter((p) => p.severity === 'error'), { chalk: ctx.chalk, quiet: true, files: analysis.fileCount })}`);
+    ctx.stderr.write(`\n${renderStylish(problems.filter((p) => p.severity === 'error'), { chalk: ctx.chalk, quiet: true, files: analysis.fileCount, width: ctx.width })}`);
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printable } from '../../core/frontmatter.js';
 import { normaliseLayout } from '../../core/layout.js';
-import { refreshBlocks } from '../../workspace/generated-blocks.js';
+import { markerProblems, refreshBlocks } from '../../workspace/generated-blocks.js';
 import { writeFileAtomic } from '../../workspace/write.js';
 import { EXIT_OK, EXIT_PROBLEMS, type Context } from '../context.js';
 import { pathFilter } from '../paths.js';
@@ -46,6 +46,14 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     let next = laid.text;
     const score = source.kind === 'accounts' ? ws.analysis.scores.get(fileId(source.path, source.kind)) : undefined;
     if (score && ws.analysis.accounts.get(score.id)?.file === source.path) next = refreshBlocks(next, score, { appendMissing: false });
+    if (source.kind === 'accounts') {
+      const markers = markerProblems(next);
+      if (markers.length > 0) {
+        // One entry per file (the summary counts files); each marker problem on its own line.
+        failures.push(markers.map((m) => `${source.path}:${m.line}:1: block-markers: ${printable(m.message, 200)}: fix the markers by hand`).join('\n'));
+        continue;
+      }
+    }
     if (next === original) continue;
     changed.push(source.path);
     if (!check) {
@@ -62,7 +70,9 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   for (const f of failures) ctx.stderr.write(`${f}\n`);
   if (!ctx.quiet) {
     const unchanged = sources.length - changed.length - failures.length;
-    const head = check
+    const head = sources.length === 0
+      ? 'No files to format.'
+      : check
       ? changed.length === 0
         ? `All ${plural(sources.length - failures.length, 'file is', 'files are')} formatted.`
         : `${plural(changed.length, 'file', 'files')} would change: run abx fmt to rewrite ${changed.length === 1 ? 'it' : 'them'}.`

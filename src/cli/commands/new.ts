@@ -7,6 +7,7 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../core/analyze.js';
+import { isDate } from '../../core/dates.js';
 import { printable } from '../../core/frontmatter.js';
 import { normaliseDomain } from '../../core/import/domain.js';
 import { BET_CATEGORIES, BET_STATUSES, ID_PATTERN, MOTIONS, PURE_CRITERIA, type Kind, type PureCriterion } from '../../core/schemas.js';
@@ -16,7 +17,7 @@ import { accountFile, betFile, journeyFile, segmentFile, type NewAccount, type N
 import { renderStylish } from '../../format/stylish.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
 import { globBase } from '../../workspace/glob.js';
-import { writeFileAtomic } from '../../workspace/write.js';
+import { UnsafeWriteError, writeFileAtomic } from '../../workspace/write.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Context, type Output } from '../context.js';
 import { openWorkspace } from '../workspace.js';
 
@@ -38,6 +39,8 @@ export interface NewSetting {
   /** Where the file will be written, relative to the root. */
   file: string;
   out: Output;
+  /** Normalised domain → the account file that has it (an account per company). */
+  domains?: ReadonlyMap<string, string>;
 }
 
 type Flags = Record<string, unknown>;
@@ -66,6 +69,25 @@ function checkSegment(value: string | undefined, setting: NewSetting): void {
 
 function missingFlags(kind: NewKind, missing: string[]): UsageError {
   return new UsageError(`abx new ${kind} is not on a terminal, so it cannot ask: give ${missing.join(', ')} (see abx new --help)`);
+}
+
+function dateFlag(flag: string, value: unknown): string | undefined {
+  const s = str(value);
+  if (s !== undefined && !isDate(s)) throw new UsageError(`${flag} must be a date in the form YYYY-MM-DD, not "${printable(s)}"`);
+  return s;
+}
+
+/** Names Windows keeps for devices: a file `con.md` cannot be checked out there. */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+const MAX_ID = 200;
+
+/** Why `id` cannot name a new file, or undefined when it can. */
+export function idProblem(id: string, kind: NewKind): string | undefined {
+  const example = kind === 'account' ? 'acme-space' : `my-${kind}`;
+  if (id.length > MAX_ID) return `the id is ${id.length} characters long: ids are at most ${MAX_ID} characters`;
+  if (!ID_PATTERN.test(id)) return `"${printable(id)}" is not a valid id: use lowercase letters, digits and single dashes, at most ${MAX_ID} characters (e.g. ${example})`;
+  if (WINDOWS_RESERVED.test(id)) return `"${id}" is a device name on Windows, where ${id}.md cannot exist: choose another id (e.g. ${id}-${kind})`;
+  return undefined;
 }
 
 function parseScore(flag: string, value: unknown): number | undefined {
@@ -116,6 +138,8 @@ export async function accountAnswers(flags: Flags, setting: NewSetting, prompter
   const rawDomain = str(flags.domain);
   const domain = rawDomain === undefined ? undefined : normaliseDomain(rawDomain);
   if (rawDomain !== undefined && domain === undefined) throw new UsageError(`--domain "${printable(rawDomain)}" is not a web domain (e.g. acme.com)`);
+  const takenBy = (d: string | undefined) => (d === undefined ? undefined : setting.domains?.get(d));
+  if (takenBy(domain) !== undefined) throw new UsageError(`--domain ${domain} is already the domain of ${takenBy(domain)}: one company, one account (add to that file instead)`);
   const fromFlags = pureFromFlags(flags);
   const base = { domain, segment, owner: str(flags.owner), motion };
 
@@ -127,7 +151,17 @@ export async function accountAnswers(flags: Flags, setting: NewSetting, prompter
 
   const answers: NewAccount = { name: name ?? (await prompter.input({ message: 'Account name', default: titleOf(setting.id), validate: required })).trim(), ...base };
   if (domain === undefined) {
-    const d = (await prompter.input({ message: 'Web domain (optional; matches CRM imports)', validate: (v) => v.trim() === '' || normaliseDomain(v) !== undefined || 'not a web domain, e.g. acme.com' })).trim();
+    const d = (
+      await prompter.input({
+        message: 'Web domain (optional; matches CRM imports)',
+        validate: (v) => {
+          if (v.trim() === '') return true;
+          const key = normaliseDomain(v);
+          if (key === undefined) return 'not a web domain, e.g. acme.com';
+          return takenBy(key) === undefined || `already the domain of ${takenBy(key)}`;
+        },
+      })
+    ).trim();
     answers.domain = d === '' ? undefined : normaliseDomain(d);
   }
   if (segment === undefined && setting.segments.length > 0) {
@@ -167,10 +201,15 @@ export async function betAnswers(flags: Flags, setting: NewSetting, prompter?: P
   const flagKey = { hypothesis: 'hypothesis', test: 'test', success_criteria: 'successCriteria', kill_condition: 'killCondition', learning_output: 'learningOutput' } as const;
   const values = Object.fromEntries(components.map((c) => [c, str(flags[flagKey[c]])])) as Record<(typeof components)[number], string | undefined>;
   const name = str(flags.name);
+  const dates = { started: dateFlag('--started', flags.started), review_by: dateFlag('--review-by', flags.reviewBy) };
+  const result = str(flags.result);
+  // What the status needs, so that every status can be created (the rules bet-running-dates and bet-result-missing).
+  const needs = [...(status === 'running' ? (['started', 'review_by'] as const).filter((k) => dates[k] === undefined) : []), ...((status === 'won' || status === 'killed') && result === undefined ? (['result'] as const) : [])];
+  const extra = { ...(dates.started ? { started: dates.started } : {}), ...(dates.review_by ? { review_by: dates.review_by } : {}), ...(result ? { result } : {}) };
   if (!prompter) {
-    const missing = [...(name === undefined ? ['--name'] : []), ...components.filter((c) => values[c] === undefined).map(flagName)];
+    const missing = [...(name === undefined ? ['--name'] : []), ...components.filter((c) => values[c] === undefined).map(flagName), ...needs.map(flagName)];
     if (missing.length > 0) throw missingFlags('bet', missing);
-    return { name: name as string, category, status, owner: str(flags.owner), ...(values as Record<(typeof components)[number], string>) };
+    return { name: name as string, category, status, owner: str(flags.owner), ...(values as Record<(typeof components)[number], string>), ...extra };
   }
   const questions: Record<(typeof components)[number], string> = {
     hypothesis: 'Hypothesis (We believe that [audience] will [behaviour] because [reason])',
@@ -191,6 +230,12 @@ export async function betAnswers(flags: Flags, setting: NewSetting, prompter?: P
     learning_output: '',
   };
   for (const c of components) answers[c] = values[c] ?? (await prompter.input({ message: questions[c], validate: required })).trim();
+  Object.assign(answers, extra);
+  const asks = { started: 'Started on (YYYY-MM-DD)', review_by: 'Review by (YYYY-MM-DD)', result: `Result (what happened: why the bet was ${status})` } as const;
+  for (const k of needs) {
+    const validate = k === 'result' ? required : (v: string) => isDate(v.trim()) || 'a date in the form YYYY-MM-DD';
+    answers[k] = (await prompter.input({ message: asks[k], validate })).trim();
+  }
   return answers;
 }
 
@@ -263,9 +308,8 @@ export function parseKind(value: string | undefined): NewKind {
 export async function run(ctx: Context, args: string[], options: Record<string, unknown>, prompter?: Prompter): Promise<number> {
   const kind = parseKind(args[0]);
   const id = args[1] ?? '';
-  if (!ID_PATTERN.test(id) || id.length > 200) {
-    throw new UsageError(`"${printable(id)}" is not a valid id: use lowercase letters, digits and single dashes (e.g. ${kind === 'account' ? 'acme-space' : `my-${kind}`})`);
-  }
+  const bad = idProblem(id, kind);
+  if (bad !== undefined) throw new UsageError(bad);
   const ws = await openWorkspace(ctx);
   const folder = KIND_FOLDERS[kind];
   const base = globBase(ws.config.paths[folder]);
@@ -281,6 +325,12 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     segments: [...ws.analysis.segments.values()].map((s) => ({ id: s.id, name: s.data.name })),
     journeyStages: ws.config.journeyStages,
     out: ctx.stdout,
+    domains: new Map(
+      [...ws.analysis.accounts.values()].flatMap((a) => {
+        const key = normaliseDomain(a.data.domain);
+        return key === undefined ? [] : [[key, a.file] as const];
+      }),
+    ),
   };
   let asker = prompter;
   if (!asker && ctx.interactive) asker = (await import('@inquirer/prompts')) as unknown as Prompter;
@@ -300,12 +350,17 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const analysis = analyze({ config: ws.config, files: [...ws.sources, { path: file, kind: folder, text }], asOf: ws.analysis.asOf });
   const errors = analysis.problems.filter((p) => p.file === file && p.severity === 'error');
   if (errors.length > 0) {
-    ctx.stderr.write(`${renderStylish(errors, { chalk: ctx.chalk, quiet: true, files: 1 })}abx new: the new ${kind} would not validate, so nothing was written.\n`);
+    ctx.stderr.write(`${renderStylish(errors, { chalk: ctx.chalk, quiet: true, files: 1, width: ctx.width })}abx new: the new ${kind} would not validate, so nothing was written.\n`);
     return EXIT_FAILURE;
   }
   const score = kind === 'account' ? analysis.scores.get(id) : undefined;
   if (score) text = refreshBlocks(text, score);
-  writeFileAtomic(ws.root, abs, text);
+  try {
+    writeFileAtomic(ws.root, abs, text);
+  } catch (err) {
+    if (err instanceof UnsafeWriteError) throw new UsageError(`refusing to write ${file}: its folder is a link that leads out of the workspace (abx writes only inside it)`);
+    throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 
   if (!ctx.quiet) {
     const detail = score ? (score.pure ? ` (PURE ${score.pure.total}/12, tier ${score.pure.tier} ${score.pure.tierName}; fit ${score.fit.score}, tier ${score.fit.tier})` : ' (unscored)') : '';

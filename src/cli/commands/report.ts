@@ -1,11 +1,10 @@
-import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { plainChalk } from '../colour.js';
 import { countBySeverity } from '../../core/problem.js';
 import { buildReport, REPORT_NAMES, type Report, type ReportName } from '../../core/report/index.js';
 import { didYouMean } from '../../core/suggest.js';
 import { renderStylish } from '../../format/stylish.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type Context } from '../context.js';
+import { writeOutputFile } from '../output.js';
 import { allProblems, openWorkspace } from '../workspace.js';
 
 type Format = 'table' | 'json' | 'markdown' | 'html';
@@ -19,13 +18,12 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   const ws = await openWorkspace(ctx);
   const report = buildReport(ws.analysis, names);
-  const text = await render(report, format, out === undefined ? ctx.chalk : plainChalk);
+  const text = await render(report, format, out === undefined ? ctx.chalk : plainChalk, out === undefined ? ctx.width : undefined);
 
   if (out === undefined) {
     ctx.stdout.write(text);
   } else {
-    const path = resolve(ctx.cwd, out);
-    writeReportFile(path, out, text);
+    writeOutputFile(ctx.cwd, out, text);
     if (!ctx.quiet) ctx.stderr.write(`Wrote the ${name} report (${format}) to ${out}\n`);
   }
 
@@ -33,7 +31,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const { errors, warnings } = countBySeverity(problems);
   if (errors > 0) {
     const errorList = problems.filter((p) => p.severity === 'error');
-    ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: ws.analysis.fileCount })}`);
+    ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: ws.analysis.fileCount, width: ctx.width })}`);
     return EXIT_PROBLEMS;
   }
   if (warnings > 0 && !ctx.quiet) ctx.stderr.write(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}: run abx validate to see ${warnings === 1 ? 'it' : 'them'}.\n`);
@@ -46,7 +44,7 @@ function reportNames(name: string): ReportName[] {
   throw new UsageError(`no report "${name}": choose one of ${REPORT_NAMES.join(', ')}, all${didYouMean(name, [...REPORT_NAMES, 'all'])}`);
 }
 
-async function render(report: Report, format: Format, chalk: Context['chalk']): Promise<string> {
+async function render(report: Report, format: Format, chalk: Context['chalk'], width: number | undefined): Promise<string> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -55,31 +53,6 @@ async function render(report: Report, format: Format, chalk: Context['chalk']): 
     case 'html':
       return (await import('../../format/report-html.js')).renderReportHtml(report);
     default:
-      return (await import('../../format/report-table.js')).renderReportTable(report, chalk);
-  }
-}
-
-/** A report file is the user's output, not a workspace file; still, never write through a link. */
-function writeReportFile(path: string, shown: string, text: string): void {
-  let existing;
-  try {
-    existing = lstatSync(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot write ${shown}: ${(err as Error).message}`);
-  }
-  if (existing && !existing.isFile()) throw new UsageError(`refusing to write ${shown}: it is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}`);
-  let fd: number;
-  try {
-    // O_NOFOLLOW closes the gap between the check above and the open (0 where the platform lacks it).
-    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new UsageError(`refusing to write ${shown}: it is a symbolic link`);
-    throw new UsageError(`cannot write ${shown}: ${code === 'ENOENT' ? 'its folder does not exist' : (err as Error).message}`);
-  }
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
+      return (await import('../../format/report-table.js')).renderReportTable(report, chalk, width);
   }
 }

@@ -79,10 +79,10 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
     default:
       if (explain) {
         if (scores.length === 0 && !ctx.quiet) ctx.stdout.write('No accounts to explain.\n');
-        ctx.stdout.write(scores.map((s) => renderExplainText(s, explanationOf(s, ws.config, locator, fileOf(ws, s)), ctx.chalk)).join('\n'));
+        ctx.stdout.write(scores.map((s) => renderExplainText(s, explanationOf(s, ws.config, locator, fileOf(ws, s)), ctx.chalk, ctx.width)).join('\n'));
       } else if (!(ids.length > 0 && ids.every((id) => unscorable.has(id)))) {
         // (Only unscorable accounts asked for: their problems follow, an empty table would say "no accounts yet".)
-        ctx.stdout.write(renderScoreTable(scores, ctx.chalk, ctx.quiet));
+        ctx.stdout.write(renderScoreTable(scores, ctx.chalk, ctx.quiet, ctx.width));
       }
   }
 
@@ -96,7 +96,7 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
       const u = unscorable.get(id);
       if (u) ctx.stderr.write(`abx: account "${id}" cannot be scored: ${u.path} has ${unscorableText(u)}\n`);
     }
-    ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: analysis.fileCount })}`);
+    ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: analysis.fileCount, width: ctx.width })}`);
     return EXIT_PROBLEMS;
   }
   if (warnings > 0 && !ctx.quiet) ctx.stderr.write(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}: run abx validate to see ${warnings === 1 ? 'it' : 'them'}.\n`);

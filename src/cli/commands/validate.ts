@@ -16,7 +16,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const renderer = await problemRenderer(format);
   const render: typeof renderer = (r) =>
     prefix === '' ? renderer(r) : renderer({ ...r, problems: r.problems.map((p) => ({ ...p, file: prefix + p.file })), files: r.files.map((f) => prefix + f) });
-  const base = { chalk: ctx.chalk, quiet: ctx.quiet, version: abxVersion() };
+  const base = { chalk: ctx.chalk, quiet: ctx.quiet, version: abxVersion(), width: ctx.width };
 
   const inScope = pathFilter(ctx.cwd, root, args);
   let ws;

@@ -1,5 +1,6 @@
 /** Rules that need more than one file: references between files, budget shares, KPI records. */
 import type { Entry, KpiEntry } from '../analyze.js';
+import { normaliseDomain } from '../import/domain.js';
 import { KPI_IDS } from '../kpis.js';
 import type { Finding } from '../problem.js';
 import type { Account, Bet, Journey, Segment } from '../schemas.js';
@@ -29,6 +30,26 @@ export function referenceFindings(kind: 'accounts' | 'bets' | 'journeys', data: 
     if (segment) check(ids.segments, 'segment', segment, ['segment'], 'segment');
   }
   return out;
+}
+
+/**
+ * Two accounts for one company split its engagement, scores and imports (import skips the
+ * domain as ambiguous): the second file in path order is told which file has the domain first.
+ */
+export function duplicateDomainFinding(owners: Map<string, string>, file: string, domain: string | undefined): Finding | undefined {
+  const key = normaliseDomain(domain);
+  if (key === undefined) return undefined;
+  const first = owners.get(key);
+  if (first === undefined) {
+    owners.set(key, file);
+    return undefined;
+  }
+  if (first === file) return undefined;
+  return {
+    rule: 'duplicate-domain',
+    path: ['domain'],
+    message: `the domain ${key} is also the domain of ${first}: one company, one account file (merge the two, or correct the domain)`,
+  };
 }
 
 /** One error, on the segment whose share takes the total past 100 (in path order). */
