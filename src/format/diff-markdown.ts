@@ -6,16 +6,10 @@
  */
 import type { AccountChange, DiffReport } from '../core/diff.js';
 import { changeCells, plural, shortCommit } from './diff-text.js';
+import { markdownCode, markdownText } from './escape/markdown.js';
 
 /** Lets the CI job find the comment it posted before. */
 export const DIFF_COMMENT_MARKER = '<!-- abx-diff -->';
-
-export function markdownText(value: string): string {
-  return value
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~@&:]/g, (c) => `\\${c}`)
-    .trim();
-}
 
 export function renderDiffMarkdown(report: DiffReport): string {
   const { diff } = report;
@@ -47,7 +41,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
 function table(list: AccountChange[]): string[] {
   const rows = list.map((c) => {
     const cells = changeCells(c);
-    return `| ${markdownText(c.name)} (\`${c.id}\`) | ${cells.pure} | ${cells.pureTier} | ${cells.fit} | ${cells.fitTier} |`;
+    return `| ${markdownText(c.name, 120)} (${markdownCode(c.id, { table: true, max: 120 })}) | ${cells.pure} | ${cells.pureTier} | ${cells.fit} | ${cells.fitTier} |`;
   });
   return ['| Account | PURE | PURE tier | Fit | Fit tier |', '|---|---|---|---|---|', ...rows];
 }

@@ -1,6 +1,6 @@
 /** `abx diff` on a terminal: sections of aligned lines, tier moves first. */
 import type { AccountChange, DiffReport } from '../core/diff.js';
-import { printable } from '../core/frontmatter.js';
+import { terminalText } from './escape/terminal.js';
 import { changeCells, plural, shortCommit } from './diff-text.js';
 
 export function renderDiffTable(report: DiffReport, quiet = false): string {
@@ -14,7 +14,7 @@ export function renderDiffTable(report: DiffReport, quiet = false): string {
     ['Score changes over 0.1', diff.scoreChanges],
   ];
   const all = sections.flatMap(([, list]) => list);
-  const label = (c: AccountChange) => `${printable(c.name)} (${c.id})`;
+  const label = (c: AccountChange) => `${terminalText(c.name, 60)} (${terminalText(c.id, 60)})`;
   const width = Math.max(0, ...all.map((c) => label(c).length));
   for (const [title, list] of sections) {
     if (list.length === 0) continue;
@@ -37,5 +37,5 @@ export function renderDiffTable(report: DiffReport, quiet = false): string {
 function side(s: { label: string; commit: string | null }): string {
   if (s.commit === null) return s.label;
   const short = shortCommit(s.commit);
-  return s.label === short || s.label === s.commit ? short : `${printable(s.label)} (${short})`;
+  return s.label === short || s.label === s.commit ? short : `${terminalText(s.label, 60)} (${short})`;
 }

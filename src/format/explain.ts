@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../core/config.js';
-import { printable } from '../core/frontmatter.js';
+import { terminalText } from './escape/terminal.js';
 import type { DataPath } from '../core/problem.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from '../core/schemas.js';
 import type { AccountScore } from '../core/scoring/account.js';
@@ -73,11 +73,11 @@ export function explanationOf(score: AccountScore, config: Config, locator: Sour
 
 export function renderExplainText(score: AccountScore, e: Explanation, chalk: ChalkInstance): string {
   const lines: string[] = [];
-  lines.push(`${chalk.bold(printable(score.name, 80))} ${chalk.dim(`(${score.id}) · ${e.file}`)}`);
+  lines.push(`${chalk.bold(terminalText(score.name, 80))} ${chalk.dim(`(${terminalText(score.id, 60)}) · ${terminalText(e.file)}`)}`);
   if (score.pure && e.pure) {
     lines.push(`  ${chalk.bold('PURE')} ${score.pure.total}/12 → Tier ${score.pure.tier} ${score.pure.tierName}: ${score.pure.priority} priority, ${score.pure.resources.toLowerCase()}`);
     for (const p of e.pure) {
-      lines.push(`    ${PURE_LABELS[p.criterion as keyof typeof PURE_LABELS].padEnd(11)} ${p.score}  ${printable(p.evidence || '—', 70).padEnd(70)}  ${chalk.dim(p.at)}`);
+      lines.push(`    ${PURE_LABELS[p.criterion as keyof typeof PURE_LABELS].padEnd(11)} ${p.score}  ${terminalText(p.evidence || '—', 70).padEnd(70)}  ${chalk.dim(terminalText(p.at))}`);
     }
   } else {
     lines.push(`  ${chalk.bold('PURE')} unscored: the account has no complete pure block`);
@@ -88,7 +88,7 @@ export function renderExplainText(score: AccountScore, e: Explanation, chalk: Ch
     const label = FIT_LABELS[c.component as keyof typeof FIT_LABELS];
     const origin = c.origin === 'missing' ? chalk.yellow(c.detail) : c.origin === 'given' ? c.detail : `computed: ${c.detail}`;
     lines.push(`    ${label.padEnd(14)}${String(c.value).padStart(6)}${`${c.weight}%`.padStart(8)}${String(c.contribution).padStart(7)}  ${origin}`);
-    for (const s of c.sources) lines.push(`      ${printable(s.text, 90).padEnd(60)}  ${chalk.dim(s.at)}`);
+    for (const s of c.sources) lines.push(`      ${terminalText(s.text, 90).padEnd(60)}  ${chalk.dim(terminalText(s.at))}`);
   }
   const m = e.engagedStakeholders;
   lines.push(`  ${chalk.bold('Buying committee')} ${m.count} engaged, ${m.senior} senior → ${m.mqa ? chalk.green('MQA') : 'not MQA'} (${m.rule})`);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { normaliseLayout } from '../../core/layout.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
 import { writeFileAtomic } from '../../workspace/write.js';
@@ -40,7 +40,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     const laid = normaliseLayout(original, source.kind === 'kpis');
     if (!laid.ok) {
       const why = laid.syntax ? 'frontmatter-syntax' : 'not formatted';
-      failures.push(`${source.path}:${laid.line}:${laid.column}: ${why}: ${printable(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}`);
+      failures.push(`${source.path}:${laid.line}:${laid.column}: ${why}: ${terminalText(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}`);
       continue;
     }
     let next = laid.text;

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { analyze, fileId, type SourceFile } from '../../core/analyze.js';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { CsvError, readCsv } from '../../core/import/csv.js';
 import { BUILT_IN_MAPPINGS, MappingError, mappingFromData, resolveMapping, type Mapping } from '../../core/import/mappings.js';
 import { planImport, type FieldChange, type ImportPlan } from '../../core/import/plan.js';
@@ -33,7 +33,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const ws = await openWorkspace(ctx);
   const segment = typeof options.segment === 'string' ? options.segment : undefined;
   if (segment !== undefined && !ws.analysis.segments.has(segment)) {
-    throw new UsageError(`no segment "${printable(segment)}"${didYouMean(segment, ws.analysis.segments.keys())}`);
+    throw new UsageError(`no segment "${terminalText(segment, 60)}"${didYouMean(segment, ws.analysis.segments.keys())}`);
   }
 
   let table;
@@ -93,7 +93,7 @@ function loadMapping(ctx: Context, from: string): Mapping {
     throw new UsageError(
       looksLikeFile
         ? `no mapping file ${from}`
-        : `--from must be hubspot, salesforce or a mapping file, not "${printable(from)}"${didYouMean(from, Object.keys(BUILT_IN_MAPPINGS))}`,
+        : `--from must be hubspot, salesforce or a mapping file, not "${terminalText(from, 60)}"${didYouMean(from, Object.keys(BUILT_IN_MAPPINGS))}`,
     );
   }
   const parsed = parseYaml(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
@@ -117,6 +117,13 @@ function readCsvFile(path: string, shown: string): { text: string; note?: string
     if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot read ${shown} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const read = decodeCsv(bytes);
+  // NUL never occurs in text (UTF-16 files are decoded by then): a binary file is refused like a binary workspace file.
+  if (read.text.includes('\0')) throw new UsageError(`${shown} is binary (it contains NUL bytes), not a CSV export`);
+  return read;
+}
+
+function decodeCsv(bytes: Buffer): { text: string; note?: string } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
   try {
@@ -183,12 +190,12 @@ function report(ctx: Context, plan: ImportPlan, failures: string[], info: { dryR
   const would = info.dryRun ? 'would be ' : '';
   for (const o of plan.outcomes) {
     counts[o.action]++;
-    const label = printable(o.label);
+    const label = terminalText(o.label, 60);
     if (o.action === 'skipped') out.write(`line ${o.line}: skipped ${label}: ${o.reason}\n`);
     else if (o.action === 'created') out.write(`line ${o.line}: ${would}created ${o.id} (${label})\n`);
     else if (o.action === 'updated') out.write(`line ${o.line}: ${would}updated ${o.id}: ${o.fields.join(', ')}\n`);
   }
-  for (const n of plan.notes) out.write(`line ${n.line}: ${printable(n.label)}: ${printable(n.message, 200)}\n`);
+  for (const n of plan.notes) out.write(`line ${n.line}: ${terminalText(n.label, 60)}: ${terminalText(n.message, 200)}\n`);
   for (const f of failures) ctx.stderr.write(`${f}\n`);
   if (!ctx.quiet) {
     if (info.encodingNote) ctx.stderr.write(`Note: ${info.encodingNote}.\n`);

@@ -7,7 +7,7 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../core/analyze.js';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { normaliseDomain } from '../../core/import/domain.js';
 import { BET_CATEGORIES, BET_STATUSES, ID_PATTERN, MOTIONS, PURE_CRITERIA, type Kind, type PureCriterion } from '../../core/schemas.js';
 import { PURE_LABELS, pureTierOf } from '../../core/scoring/pure.js';
@@ -53,14 +53,14 @@ function titleOf(id: string): string {
 }
 
 function checkChoice(flag: string, value: string | undefined, choices: readonly string[]): void {
-  if (value !== undefined && !choices.includes(value)) throw new UsageError(`${flag} must be one of ${choices.join(', ')}, not "${printable(value)}"${didYouMean(value, choices)}`);
+  if (value !== undefined && !choices.includes(value)) throw new UsageError(`${flag} must be one of ${choices.join(', ')}, not "${terminalText(value, 60)}"${didYouMean(value, choices)}`);
 }
 
 function checkSegment(value: string | undefined, setting: NewSetting): void {
   if (value === undefined) return;
   if (!setting.segments.some((s) => s.id === value)) {
     const known = setting.segments.map((s) => s.id);
-    throw new UsageError(`no segment "${printable(value)}"${didYouMean(value, known)}${known.length > 0 ? `; segments: ${known.join(', ')}` : ': create one with abx new segment <id>'}`);
+    throw new UsageError(`no segment "${terminalText(value, 60)}"${didYouMean(value, known)}${known.length > 0 ? `; segments: ${known.join(', ')}` : ': create one with abx new segment <id>'}`);
   }
 }
 
@@ -71,7 +71,7 @@ function missingFlags(kind: NewKind, missing: string[]): UsageError {
 function parseScore(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const s = String(value).trim();
-  if (!/^[0-3]$/.test(s)) throw new UsageError(`${flag} must be 0, 1, 2 or 3, not "${printable(s)}"`);
+  if (!/^[0-3]$/.test(s)) throw new UsageError(`${flag} must be 0, 1, 2 or 3, not "${terminalText(s, 60)}"`);
   return Number(s);
 }
 
@@ -115,7 +115,7 @@ export async function accountAnswers(flags: Flags, setting: NewSetting, prompter
   checkChoice('--motion', motion, MOTIONS);
   const rawDomain = str(flags.domain);
   const domain = rawDomain === undefined ? undefined : normaliseDomain(rawDomain);
-  if (rawDomain !== undefined && domain === undefined) throw new UsageError(`--domain "${printable(rawDomain)}" is not a web domain (e.g. acme.com)`);
+  if (rawDomain !== undefined && domain === undefined) throw new UsageError(`--domain "${terminalText(rawDomain, 60)}" is not a web domain (e.g. acme.com)`);
   const fromFlags = pureFromFlags(flags);
   const base = { domain, segment, owner: str(flags.owner), motion };
 
@@ -256,7 +256,7 @@ export function parseKind(value: string | undefined): NewKind {
   const v = (value ?? '').toLowerCase();
   const kinds = Object.keys(KIND_FOLDERS) as NewKind[];
   const singular = (Object.entries(KIND_FOLDERS).find(([, folder]) => folder === v)?.[0] ?? v) as NewKind;
-  if (!kinds.includes(singular)) throw new UsageError(`cannot create a "${printable(value ?? '')}": use one of ${kinds.join(', ')}${didYouMean(v, kinds)}`);
+  if (!kinds.includes(singular)) throw new UsageError(`cannot create a "${terminalText(value ?? '', 60)}": use one of ${kinds.join(', ')}${didYouMean(v, kinds)}`);
   return singular;
 }
 
@@ -264,7 +264,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const kind = parseKind(args[0]);
   const id = args[1] ?? '';
   if (!ID_PATTERN.test(id) || id.length > 200) {
-    throw new UsageError(`"${printable(id)}" is not a valid id: use lowercase letters, digits and single dashes (e.g. ${kind === 'account' ? 'acme-space' : `my-${kind}`})`);
+    throw new UsageError(`"${terminalText(id, 60)}" is not a valid id: use lowercase letters, digits and single dashes (e.g. ${kind === 'account' ? 'acme-space' : `my-${kind}`})`);
   }
   const ws = await openWorkspace(ctx);
   const folder = KIND_FOLDERS[kind];
