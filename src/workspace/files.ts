@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { join, relative, sep } from 'node:path';
 import type { SourceFile } from '../core/analyze.js';
 import { KINDS, type Kind } from '../core/schemas.js';
-import { globBase, globToRegExp } from './glob.js';
+import { globBase, compileGlob } from './glob.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -33,7 +33,7 @@ const OUTSIDE_FOLDER = 'the folder is a symbolic link to a place outside the wor
  */
 export function listWorkspaceFiles(root: string, paths: Record<Kind, string>): ListedFile[] {
   const realRoot = realRootOf(root);
-  const matchers = KINDS.map((kind) => ({ kind, re: globToRegExp(paths[kind]), base: globBase(paths[kind]) }));
+  const matchers = KINDS.map((kind) => ({ kind, re: compileGlob(paths[kind]), base: globBase(paths[kind]) }));
   const bases = [...new Set(matchers.map((m) => m.base))];
   // Walk each base folder once; a base inside another base is covered by the outer walk.
   const roots = bases.filter((b) => !bases.some((o) => o !== b && (o === '' || b.startsWith(`${o}/`))));

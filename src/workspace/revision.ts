@@ -12,7 +12,7 @@ import { KINDS, type Kind } from '../core/schemas.js';
 import { compareProblems } from '../core/problem.js';
 import { MAX_FILE_BYTES } from './files.js';
 import { GitError, listTree, readBlobs, requireRepository, resolveCommit, type TreeEntry } from './git.js';
-import { globToRegExp } from './glob.js';
+import { compileGlob } from './glob.js';
 import { ConfigInvalid, loadConfigText, requireRoot, type Workspace } from './load.js';
 import { CONFIG_FILE } from './root.js';
 
@@ -52,7 +52,7 @@ export function loadRevision(root: string, commit: string, options: RevisionOpti
   if (!loaded.config) throw new ConfigInvalid(loaded.problems);
   const config = loaded.config;
 
-  const matchers = KINDS.map((kind) => ({ kind, re: globToRegExp(config.paths[kind]) }));
+  const matchers = KINDS.map((kind) => ({ kind, re: compileGlob(config.paths[kind]) }));
   const listed: { entry: TreeEntry; kind: Kind }[] = [];
   for (const entry of tree) {
     if (entry.type !== 'blob' || entry.path.split('/').some((s) => SKIP_SEGMENTS.has(s))) continue;
