@@ -22,10 +22,10 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   // The head decides the as-of date, and the base is scored for the same day: a diff shows what
   // the files changed, not what the calendar did.
-  const head = headCommit === null ? await loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today }) : loadRevision(root, headCommit, { asOf: ctx.asOf, today: ctx.today });
+  const head = headCommit === null ? await loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today, lean: true }) : loadRevision(root, headCommit, { asOf: ctx.asOf, today: ctx.today, lean: true });
   if (!head) throw new GitError(`${CONFIG_FILE} does not exist at ${headRev}: there is no workspace to compare`);
   const asOf = head.analysis.asOf;
-  const baseWs = loadRevision(root, base.commit, { asOf, today: ctx.today });
+  const baseWs = loadRevision(root, base.commit, { asOf, today: ctx.today, lean: true });
   const baseScores: ReadonlyMap<string, AccountScore> = baseWs?.analysis.scores ?? new Map();
 
   const report: DiffReport = {
