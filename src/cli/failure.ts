@@ -2,6 +2,7 @@
 import { ConfigInvalid, WorkspaceError } from '../workspace/load.js';
 import { UsageError } from './context.js';
 import { GitError } from '../workspace/git.js';
+import { UnsafeWriteError } from '../workspace/write.js';
 import { renderStylish } from '../format/stylish.js';
 import { plainChalk } from './colour.js';
 import { terminalText } from '../format/escape/terminal.js';
@@ -13,7 +14,7 @@ export function describeFailure(err: unknown, debug: boolean): string {
   if (err instanceof ConfigInvalid) {
     return `${renderStylish(err.problems, { chalk: plainChalk, quiet: true, files: 1 })}abx: abx.config.yaml is invalid: fix the problems above\n`;
   }
-  if (err instanceof UsageError || err instanceof WorkspaceError || err instanceof GitError) {
+  if (err instanceof UsageError || err instanceof WorkspaceError || err instanceof GitError || err instanceof UnsafeWriteError) {
     return `abx: ${safe(err.message)}\n`;
   }
   const message = safe(err instanceof Error ? err.message : String(err));

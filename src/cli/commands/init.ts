@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { writeFileAtomic } from '../../workspace/write.js';
+import { linkOnTheWay, writeFileAtomic } from '../../workspace/write.js';
 import { git, isInsideRepository } from '../../workspace/git.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Context } from '../context.js';
 
@@ -31,8 +31,22 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     return EXIT_FAILURE;
   }
 
+  // Never through a link: a linked folder (.github -> elsewhere) is refused before anything is written.
+  const links = [...new Set(files.map((f) => linkOnTheWay(target, join(target, f.path))).filter((l): l is string => l !== undefined))];
+  if (links.length > 0) {
+    throw new UsageError(`${links.map((l) => relative(target, l)).join(', ')} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}: abx init does not write through links. Nothing was written.`);
+  }
   mkdirSync(target, { recursive: true });
-  for (const f of files) writeFileAtomic(target, join(target, f.path), f.content);
+  const written: string[] = [];
+  for (const f of files) {
+    try {
+      writeFileAtomic(target, join(target, f.path), f.content);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new UsageError(`cannot write ${f.path} (${why}). ${written.length === 0 ? 'Nothing was written.' : `Written before the failure: ${written.join(', ')}.`}`);
+    }
+    written.push(f.path);
+  }
 
   let gitNote = '';
   if (!isInsideRepository(target)) {
