@@ -16,6 +16,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ABX = join(HERE, '..', 'bin', 'abx.js');
 const RESULTS = join(HERE, 'results.md');
 const CAP_MS = 120_000;
+const TIME = '/usr/bin/time';
 
 const account = (body) => `---\nname: Big\n${body}---\n`;
 
@@ -75,6 +76,19 @@ const CASES = {
       return ['validate', '--format', 'json'];
     },
   },
+  revision: {
+    what: 'n files of 0.5 MB committed, read back from git: `abx diff HEAD --head HEAD` (peak memory in brackets)',
+    sizes: [64, 128, 256, 512],
+    make(dir, n) {
+      const pad = 'x'.repeat(512 * 1024);
+      for (let i = 0; i < n; i++) write(dir, `accounts/a${i}.md`, `---\nname: A${i}\n---\n${i}${pad}\n`);
+      const git = (...args) => spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+      git('init', '-q');
+      git('add', '-A');
+      git('commit', '-qm', 'bench');
+      return ['diff', 'HEAD', '--head', 'HEAD', '--format', 'json'];
+    },
+  },
 };
 
 function write(dir, path, text) {
@@ -87,15 +101,23 @@ function run(name, n) {
   try {
     write(dir, 'abx.config.yaml', 'version: 1\n');
     const args = CASES[name].make(dir, n);
+    const rssFile = join(dir, '.rss');
+    const [cmd, argv] = existsSync(TIME) ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ABX, ...args]] : [process.execPath, [ABX, ...args]];
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [ABX, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], timeout: CAP_MS, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(cmd, argv, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], timeout: CAP_MS, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     const capped = r.signal === 'SIGTERM';
     const crashed = !capped && ![0, 1].includes(r.status ?? -1);
-    return { ms, capped, crashed, note: crashed ? String(r.stderr).split('\n')[0]?.slice(0, 120) : '' };
+    const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : undefined;
+    return { ms, capped, crashed, rss, note: crashed ? String(r.stderr).split('\n')[0]?.slice(0, 120) : '' };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function cell(t, memory = false) {
+  if (t.capped) return `> ${CAP_MS / 1000} s`;
+  return `${(t.ms / 1000).toFixed(2)} s${memory && t.rss !== undefined ? ` (${Math.round(t.rss)} MB)` : ''}${t.crashed ? ' (failed)' : ''}`;
 }
 
 if (!existsSync(join(HERE, '..', 'dist', 'cli', 'main.js'))) {
@@ -110,10 +132,10 @@ for (const [name, c] of Object.entries(CASES)) {
   for (const n of c.sizes) {
     const t = run(name, n);
     times.push(t);
-    console.error(`${name} ${n}: ${t.capped ? `> ${CAP_MS / 1000} s` : `${(t.ms / 1000).toFixed(2)} s`}${t.crashed ? ` (exit: ${t.note})` : ''}`);
+    console.error(`${name} ${n}: ${cell(t, true)}${t.crashed ? ` (exit: ${t.note})` : ''}`);
     if (t.capped) break;
   }
-  const cells = c.sizes.map((n, i) => (times[i] ? (times[i].capped ? `> ${CAP_MS / 1000} s` : `${(times[i].ms / 1000).toFixed(2)} s`) : '—'));
+  const cells = c.sizes.map((n, i) => (times[i] ? cell(times[i], name === 'revision') : '—'));
   const last = times.length - 1;
   const slope = last > 0 && !times[last].capped ? Math.log2(times[last].ms / times[last - 1].ms) / Math.log2(c.sizes[last] / c.sizes[last - 1]) : NaN;
   rows.push(`| ${name} | ${c.what} | ${c.sizes.join(' / ')} | ${cells.join(' / ')} | ${Number.isNaN(slope) ? '—' : slope.toFixed(2)} |`);
