@@ -90,7 +90,8 @@ function linkOnTheWay(root: string, realRoot: string, base: string): string | 'm
   return undefined;
 }
 
-function realpathOrSelf(path: string): string {
+/** A path with links resolved, or the path itself when it cannot be (a dangling link). */
+export function realpathOrSelf(path: string): string {
   try {
     return realpathSync(path);
   } catch {
@@ -193,10 +194,5 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
 }
 
-export function realRootOf(root: string): string {
-  try {
-    return realpathSync(root);
-  } catch {
-    return root;
-  }
-}
+/** The workspace root with links resolved (as given when it cannot be). */
+export const realRootOf = (root: string): string => realpathOrSelf(root);

@@ -6,7 +6,7 @@
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { isInside } from './files.js';
+import { isInside, realpathOrSelf } from './files.js';
 
 export class UnsafeWriteError extends Error {}
 
@@ -26,14 +26,6 @@ export function linkOnTheWay(root: string, path: string): string | undefined {
   return undefined;
 }
 
-function realpathOr(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
-
 export function writeFileAtomic(root: string, path: string, content: string): void {
   const realRoot = realpathSync(root);
   let mode = 0o644;
@@ -47,7 +39,7 @@ export function writeFileAtomic(root: string, path: string, content: string): vo
   const dir = dirname(path);
   // Checked before any folder is made: `mkdir -p` through a link would create folders outside.
   const link = linkOnTheWay(root, dir);
-  if (link && !isInside(realRoot, realpathOr(link))) throw new UnsafeWriteError(`${link} is a symbolic link to a place outside the workspace: abx does not write through it`);
+  if (link && !isInside(realRoot, realpathOrSelf(link))) throw new UnsafeWriteError(`${link} is a symbolic link to a place outside the workspace: abx does not write through it`);
   mkdirSync(dir, { recursive: true });
   const realDir = realpathSync(dir);
   if (!isInside(realRoot, realDir)) throw new UnsafeWriteError(`${path} is outside the workspace: abx does not write there`);
