@@ -99,6 +99,8 @@ export const RUNS: { args: string[]; medium: Medium }[] = [
   { args: ['export', '--format', 'json'], medium: 'json' },
   { args: ['export', '--format', 'jsonl'], medium: 'json' },
   { args: ['diff', 'base'], medium: 'terminal' },
+  { args: ['fmt', '--check'], medium: 'terminal' },
+  { args: ['validate', ...EVIL_NAMES.map((n) => `accounts/${n}.md`)], medium: 'terminal' },
   { args: ['diff', 'base', '--format', 'json'], medium: 'json' },
   ...EVIL_NAMES.map((id) => ({ args: ['history', id], medium: 'terminal' as const })),
   ...EVIL_NAMES.map((id) => ({ args: ['history', id, '--format', 'markdown'], medium: 'markdown' as const })),

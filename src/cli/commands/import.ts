@@ -191,12 +191,12 @@ function report(ctx: Context, plan: ImportPlan, failures: string[], info: { dryR
   for (const o of plan.outcomes) {
     counts[o.action]++;
     const label = terminalText(o.label, 60);
-    if (o.action === 'skipped') out.write(`line ${o.line}: skipped ${label}: ${o.reason}\n`);
+    if (o.action === 'skipped') out.write(`line ${o.line}: skipped ${label}: ${terminalText(o.reason, 300)}\n`);
     else if (o.action === 'created') out.write(`line ${o.line}: ${would}created ${o.id} (${label})\n`);
     else if (o.action === 'updated') out.write(`line ${o.line}: ${would}updated ${o.id}: ${o.fields.join(', ')}\n`);
   }
   for (const n of plan.notes) out.write(`line ${n.line}: ${terminalText(n.label, 60)}: ${terminalText(n.message, 200)}\n`);
-  for (const f of failures) ctx.stderr.write(`${f}\n`);
+  for (const f of failures) ctx.stderr.write(`${terminalText(f, 500)}\n`);
   if (!ctx.quiet) {
     if (info.encodingNote) ctx.stderr.write(`Note: ${info.encodingNote}.\n`);
     const rows = plan.outcomes.length;
