@@ -12,7 +12,7 @@ const safe = (message: string) => terminalText(message, 2000);
 
 export function describeFailure(err: unknown, debug: boolean): string {
   if (err instanceof ConfigInvalid) {
-    return `${renderStylish(err.problems, { chalk: plainChalk, quiet: true, files: 1 })}abx: abx.config.yaml is invalid: fix the problems above\n`;
+    return `${renderStylish(err.problems, { chalk: plainChalk, quiet: true, files: 1 })}abx: abx.config.yaml ${err.revision ? `at ${err.revision} ` : ''}is invalid: fix the problems above${err.revision ? ' (they are in that revision, not in your working tree)' : ''}\n`;
   }
   if (err instanceof UsageError || err instanceof WorkspaceError || err instanceof GitError || err instanceof UnsafeWriteError) {
     return `abx: ${safe(err.message)}\n`;

@@ -90,6 +90,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .description('check every file: syntax, schema, references and the methodology rules')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
       .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
+      .option('--path-prefix <folder>', 'github/sarif/junit: put this before every path (default: the workspace folder inside its git repository)')
       .addHelpText('after', examples(['abx validate', 'abx validate accounts/acme.md --format json', 'abx validate --format github --max-warnings 0'])),
     () => import('./commands/validate.js'),
   );

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isDate, isDateOrDateTime } from './dates.js';
+import { MAX_CONFIG_LIST, MAX_CONFIG_PATH, MAX_WINDOW_DAYS } from './bounds.js';
 
 const MAX_TEXT = 20_000;
 
@@ -15,8 +16,14 @@ const says = (text: string) => ({ error: (iss: Issue) => (iss.input === undefine
 export const text = (what = 'text') =>
   z.string(says(`must be ${what}`)).max(MAX_TEXT, { error: `must be at most ${MAX_TEXT} characters`, abort: true });
 
-export const nonEmptyText = (what = 'non-empty text') =>
-  text(what).refine((s) => s.trim() !== '', { error: `must be ${what}` });
+/** The non-empty text schemas, so the JSON Schema for editors can say it too (json-schema.ts). */
+export const NON_EMPTY_TEXT = new WeakSet<object>();
+
+export const nonEmptyText = (what = 'non-empty text') => {
+  const schema = text(what).refine((s) => s.trim() !== '', { error: `must be ${what}` });
+  NON_EMPTY_TEXT.add(schema);
+  return schema;
+};
 
 export const textList = (what = 'a list of text') => z.array(text('text'), says(`must be ${what}`));
 
@@ -300,6 +307,19 @@ export type KpiRecord = z.infer<typeof kpiRecordSchema>;
 
 export const severitySetting = z.enum(['error', 'warn', 'off'], says('must be error, warn or off'));
 
+// Config bounds (src/core/bounds.ts): a pull request can change the config, and none of these can be lifted.
+const windowDays = z
+  .number(says(`must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}`))
+  .int({ error: `must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}` })
+  .min(1, { error: `must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}` })
+  .max(MAX_WINDOW_DAYS, { error: `must be a whole number of days from 1 to ${MAX_WINDOW_DAYS} (ten years)` })
+  .optional();
+const configPath = (what: string) =>
+  z.string(says(`must be ${what}`)).max(MAX_CONFIG_PATH, { error: `must be at most ${MAX_CONFIG_PATH} characters`, abort: true }).optional();
+/** A map of at most MAX_CONFIG_LIST entries (`maxProperties` in the JSON Schema editors get). */
+const boundedMap = <T extends z.ZodType<Record<string, unknown>>>(map: T) =>
+  map.refine((m) => Object.keys(m).length <= MAX_CONFIG_LIST, { error: `must have at most ${MAX_CONFIG_LIST} entries` }).meta({ maxProperties: MAX_CONFIG_LIST });
+
 export const configSchema = z.object(
   {
     version: z.literal(1, says('must be 1')),
@@ -309,11 +329,11 @@ export const configSchema = z.object(
     paths: z
       .object(
         {
-          segments: text('a glob').optional(),
-          accounts: text('a glob').optional(),
-          bets: text('a glob').optional(),
-          journeys: text('a glob').optional(),
-          kpis: text('a glob').optional(),
+          segments: configPath('a glob'),
+          accounts: configPath('a glob'),
+          bets: configPath('a glob'),
+          journeys: configPath('a glob'),
+          kpis: configPath('a glob'),
         },
         says('must be a map from kind to glob'),
       )
@@ -339,9 +359,9 @@ export const configSchema = z.object(
           engagement: z
             .object(
               {
-                window_days: z.number(says('must be a whole number of days (1 or more)')).int({ error: 'must be a whole number of days (1 or more)' }).min(1, { error: 'must be a whole number of days (1 or more)' }).optional(),
+                window_days: windowDays,
                 cap: number('a number above 0').gt(0, { error: 'must be a number above 0' }).optional(),
-                points: z.record(z.string(), nonNegative('points (0 or more)'), says('must be a map from activity type to points')).optional(),
+                points: boundedMap(z.record(z.string(), nonNegative('points (0 or more)'), says('must be a map from activity type to points'))).optional(),
               },
               says('must be a map of window_days, cap and points'),
             )
@@ -349,7 +369,7 @@ export const configSchema = z.object(
           mqa: z
             .object(
               {
-                window_days: z.number(says('must be a whole number of days (1 or more)')).int({ error: 'must be a whole number of days (1 or more)' }).min(1, { error: 'must be a whole number of days (1 or more)' }).optional(),
+                window_days: windowDays,
                 min_engaged: z.number(says('must be a whole number (0 or more)')).int({ error: 'must be a whole number (0 or more)' }).min(0, { error: 'must be a whole number (0 or more)' }).optional(),
                 min_senior: z.number(says('must be a whole number (0 or more)')).int({ error: 'must be a whole number (0 or more)' }).min(0, { error: 'must be a whole number (0 or more)' }).optional(),
                 senior_levels: z.array(oneOf(SENIORITIES), says('must be a list of seniority levels')).optional(),
@@ -362,17 +382,17 @@ export const configSchema = z.object(
       )
       .optional(),
     icp: z.object({ criteria: criteriaSchema.optional() }, says('must be a map with criteria')).nullable().optional(),
-    journey: z.object({ stages: textList('a list of stage names').optional() }, says('must be a map with stages')).optional(),
-    kpis: z.record(z.string(), z.object({ target: number('a number') }, says('must be a map with target')), says('must be a map from KPI id to { target }')).optional(),
-    rules: z.record(z.string(), severitySetting, says('must be a map from rule id to error, warn or off')).optional(),
+    journey: z.object({ stages: textList('a list of stage names').max(MAX_CONFIG_LIST, { error: `must have at most ${MAX_CONFIG_LIST} stages`, abort: true }).optional() }, says('must be a map with stages')).optional(),
+    kpis: boundedMap(z.record(z.string(), z.object({ target: number('a number') }, says('must be a map with target')), says('must be a map from KPI id to { target }'))).optional(),
+    rules: boundedMap(z.record(z.string(), severitySetting, says('must be a map from rule id to error, warn or off'))).optional(),
     schemas: z
       .object(
         {
-          segments: text('a path').optional(),
-          accounts: text('a path').optional(),
-          bets: text('a path').optional(),
-          journeys: text('a path').optional(),
-          kpis: text('a path').optional(),
+          segments: configPath('a path'),
+          accounts: configPath('a path'),
+          bets: configPath('a path'),
+          journeys: configPath('a path'),
+          kpis: configPath('a path'),
         },
         says('must be a map from kind to a JSON Schema file'),
       )

@@ -10,6 +10,7 @@ export function renderHistoryMarkdown(report: HistoryReport): string {
     '',
     `Scores at each commit that changed the account, its segment or the config, as of ${report.asOf}.`,
     '',
+    ...report.notes.flatMap((n) => [`> **Note:** ${markdownText(n)}`, '']),
     '| Commit | Date | PURE | Fit | Author | Subject |',
     '|---|---|---|---|---|---|',
     ...report.rows.map((r) => {

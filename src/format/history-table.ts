@@ -1,9 +1,13 @@
 /** `abx history` on a terminal: one aligned line per commit, newest first. */
-import type { HistoryReport, HistoryRow } from '../core/diff.js';
+import { unscorableText, type HistoryReport, type HistoryRow } from '../core/diff.js';
 import { terminalText } from './escape/terminal.js';
 import { plural, shortCommit } from './diff-text.js';
 
 export function historyCells(row: HistoryRow): { pure: string; fit: string } {
+  if (!row.score && row.unscorable) {
+    const text = `cannot be scored (${unscorableText(row.unscorable)})`;
+    return { pure: text, fit: text };
+  }
   if (!row.score) return { pure: 'removed', fit: 'removed' };
   const pure = row.score.pure ? `${row.score.pure.total} (tier ${row.score.pure.tier})` : 'unscored';
   return { pure, fit: `${row.score.fit.score} (tier ${row.score.fit.tier})` };
@@ -12,6 +16,7 @@ export function historyCells(row: HistoryRow): { pure: string; fit: string } {
 export function renderHistoryTable(report: HistoryReport, quiet = false): string {
   const out: string[] = [];
   if (!quiet) out.push(`${terminalText(report.name, 60)} (${terminalText(report.id, 60)}): ${plural(report.rows.length, 'commit', 'commits')}, scored as of ${report.asOf}`, '');
+  for (const note of report.notes) out.push(`Note: ${terminalText(note, 500)}`, '');
   const header = ['commit', 'date', 'PURE', 'fit', 'author', 'subject'];
   const rows = report.rows.map((r) => {
     const cells = historyCells(r);

@@ -9,7 +9,8 @@ import type { SourceFile } from '../core/analyze.js';
 import { KINDS, type Kind } from '../core/schemas.js';
 import { globBase, compileGlob } from './glob.js';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { MAX_FILE_BYTES } from '../core/bounds.js';
+import { MAX_FILE_BYTES } from '../core/bounds.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
@@ -144,6 +145,11 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
 }
 
+/** True when `path` (resolved, inside `root`) is in a `.git` folder, where git keeps config and credentials. */
+export function inGitFolder(root: string, path: string): boolean {
+  return relative(root, path).split(sep).some((s) => s.toLowerCase() === '.git');
+}
+
 /** Reads a workspace file as text, or says why it cannot be read. */
 export function readSourceFile(root: string, realRoot: string, file: ListedFile): SourceFile {
   const abs = join(root, file.path);
@@ -160,6 +166,7 @@ export function readSourceFile(root: string, realRoot: string, file: ListedFile)
           return fail('the file is a symbolic link to nothing');
         }
         if (!isInside(realRoot, real)) return fail('the file is a symbolic link to a place outside the workspace: abx does not read it');
+        if (inGitFolder(realRoot, real)) return fail("the file is a symbolic link into .git: abx never reads git's own files");
       }
     }
     const fd = openSync(abs, 'r');

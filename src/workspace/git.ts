@@ -1,9 +1,16 @@
 /**
- * Git, through the git binary: the only way abx touches history. Everything here reads; abx never
- * checks out, stashes or clones. Failures that the user can fix (not a repository, an unknown
- * revision) are GitErrors: one line on stderr, exit status 2.
+ * Git, through the git binary: the only way abx touches history, and the one place abx starts git
+ * (every call goes through `safeGit` below). Everything here reads; abx never checks out, stashes
+ * or clones. Failures that the user can fix (not a repository, an unknown revision) are
+ * GitErrors: one line on stderr, exit status 2.
+ *
+ * The repository may come from a pull request no one has reviewed, and the user's own git config
+ * may ask for pagers, signatures or drivers: git is run so that it starts no other program. No
+ * pager, no hooks, no fsmonitor, no external diff or textconv drivers, no gpg (see docs/security.md).
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 
 export class GitError extends Error {}
 
@@ -15,15 +22,78 @@ export interface GitResult {
   available: boolean;
 }
 
-const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+/** Config that overrides whatever the repository, the user or the system says. */
+const SAFE_CONFIG = ['core.fsmonitor=false', 'core.hooksPath=/dev/null', 'core.pager=cat', 'log.showSignature=false', 'core.untrackedCache=false'];
+
+/** Flags for the subcommands that could otherwise run a driver or gpg. */
+const SAFE_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  log: ['--no-show-signature', '--no-ext-diff', '--no-textconv'],
+};
+
+/**
+ * The environment git runs in: the caller's, without any GIT_* variable (they can point git at
+ * another repository, index or object store, add config, or name programs to run) and without a
+ * pager; no system config, no prompts, no optional locks, no replace refs, C messages.
+ */
+export function safeGitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (key.toUpperCase().startsWith('GIT_') || key.toUpperCase() === 'PAGER') continue;
+    env[key] = value;
+  }
+  return { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_REPLACE_OBJECTS: '1', LC_ALL: 'C' };
+}
+
+/** `git <args>` made safe: `--no-pager`, the SAFE_CONFIG, and the subcommand's SAFE_FLAGS. */
+export function safeGitArgs(args: readonly string[]): string[] {
+  const [command, ...rest] = args;
+  if (command === undefined) return ['--no-pager'];
+  return ['--no-pager', ...SAFE_CONFIG.flatMap((c) => ['-c', c]), command, ...(SAFE_FLAGS[command] ?? []), ...rest];
+}
+
+let gitPath: string | undefined;
+
+/**
+ * The git program, by absolute path from the absolute folders of PATH. Left to the system, a
+ * relative PATH entry (`.`, or an empty one) and, on Windows, the working folder itself are
+ * searched too: a repository holding a file named `git` (or `git.exe`) would run it.
+ */
+export function gitProgram(path = process.env.PATH ?? process.env.Path ?? ''): string | undefined {
+  const name = process.platform === 'win32' ? 'git.exe' : 'git';
+  for (const dir of path.split(delimiter)) {
+    if (!isAbsolute(dir)) continue;
+    const candidate = join(dir, name);
+    try {
+      if (!statSync(candidate).isFile()) continue;
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not there, or not runnable: the next folder
+    }
+  }
+  return undefined;
+}
+
+/** Runs git safely, synchronously, and returns what it wrote: the one way abx starts git. */
+export function safeGit(cwd: string, args: readonly string[], options: { input?: string; maxBuffer?: number } = {}) {
+  gitPath ??= gitProgram();
+  if (gitPath === undefined) return notInstalled();
+  return spawnSync(gitPath, safeGitArgs(args), { cwd, input: options.input, maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024, env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** What spawning a program that is not there returns: callers say "git is not installed". */
+function notInstalled(): SpawnSyncReturns<Buffer> {
+  const error = Object.assign(new Error('git was not found in any absolute folder of PATH'), { code: 'ENOENT' });
+  return { pid: 0, output: [], stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), status: null, signal: null, error };
+}
 
 export function git(cwd: string, args: readonly string[], input?: string): GitResult {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', input, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ...GIT_ENV } });
+  const r = safeGit(cwd, args, { input });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     return { ok: false, stdout: '', stderr: String(r.error.message), available: code !== 'ENOENT' };
   }
-  return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr, available: true };
+  return { ok: r.status === 0, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), available: true };
 }
 
 export function isInsideRepository(dir: string): boolean {
@@ -141,7 +211,7 @@ function catFile(cwd: string, oids: readonly string[], bytes: number): Map<strin
   const blobs = new Map<string, Buffer>();
   // Room for the blobs and a header line each.
   const maxBuffer = bytes + oids.length * 128 + 1024 * 1024;
-  const r = spawnSync('git', ['cat-file', '--batch'], { cwd, input: `${oids.join('\n')}\n`, maxBuffer, env: { ...process.env, ...GIT_ENV } });
+  const r = safeGit(cwd, ['cat-file', '--batch'], { input: `${oids.join('\n')}\n`, maxBuffer });
   if (r.error || r.status !== 0) {
     const why = firstLine(r.stderr ? r.stderr.toString('utf8') : '') || r.error?.message || `git exited with status ${r.status ?? 'unknown'}`;
     throw new GitError(`cannot read files from the repository: ${why}`);

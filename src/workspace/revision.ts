@@ -13,7 +13,7 @@ import { compareProblems } from '../core/problem.js';
 import { MAX_FILE_BYTES } from './files.js';
 import { BLOB_BATCH_BYTES, GitError, listTree, readBlobBatches, requireRepository, resolveCommit, type TreeEntry } from './git.js';
 import { compileGlob } from './glob.js';
-import { ConfigInvalid, loadConfigText, requireRoot, type Workspace } from './load.js';
+import { ConfigInvalid, loadConfigText, requireFileCount, requireRoot, type Workspace } from './load.js';
 import { CONFIG_FILE } from './root.js';
 
 const SKIP_SEGMENTS = new Set(['.git', 'node_modules']);
@@ -66,6 +66,7 @@ export function loadRevision(root: string, commit: string, options: RevisionOpti
     if (options.only && !options.only({ path: entry.path, kind: hit.kind, id: fileId(entry.path, hit.kind) })) continue;
     listed.push({ entry, kind: hit.kind });
   }
+  requireFileCount(listed.length);
   listed.sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
 
   const asOf = options.asOf ?? config.asOf ?? options.today;

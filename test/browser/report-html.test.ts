@@ -1,7 +1,7 @@
 /**
  * Opens `abx report all --format html` in a real headless Chromium and checks that every chart is
- * drawn and that every number on the page is the number of the JSON report. Screenshots go to
- * docs/images/report-*.png for the docs and the README.
+ * drawn and that every number on the page is the number of the JSON report. It also takes the
+ * screenshots of docs/images (written there only when ABX_DOCS_IMAGES=docs/images is set).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,25 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { exampleWorkspace, makeWorkspace, REPO, runAbx, tempDir } from '../helpers.js';
 
-const CHROMIUM = process.env.ABX_CHROMIUM ?? '/usr/bin/chromium';
-const IMAGES = join(REPO, 'docs', 'images');
+/**
+ * The suite runs wherever Chromium is found (ABX_CHROMIUM, else Debian's and the usual install paths) and is
+ * skipped with a message otherwise, so `npm test` passes on a fresh clone. `.ci/run` sets ABX_REQUIRE_BROWSER=1:
+ * there a missing Chromium is a failed test, never a silent skip.
+ */
+const CHROMIUM = findChromium();
+const REQUIRE_BROWSER = process.env.ABX_REQUIRE_BROWSER === '1';
+const SKIP_MESSAGE =
+  'browser suite skipped: Chromium not found (set ABX_CHROMIUM to its path, or install it: apt-get install chromium). .ci/run installs it and requires this suite.';
+if (!CHROMIUM && !REQUIRE_BROWSER) console.warn(`\n${SKIP_MESSAGE}\n`);
+
+function findChromium(): string | null {
+  if (process.env.ABX_CHROMIUM) return existsSync(process.env.ABX_CHROMIUM) ? process.env.ABX_CHROMIUM : null;
+  const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+  return candidates.find((c) => existsSync(c)) ?? null;
+}
+// A test never writes into the repository: screenshots go to a temporary folder unless ABX_DOCS_IMAGES names
+// the folder to refresh (ABX_DOCS_IMAGES=docs/images npx vitest run test/browser).
+const IMAGES = process.env.ABX_DOCS_IMAGES ? join(REPO, process.env.ABX_DOCS_IMAGES) : join(tempDir('abx-screens-'), 'images');
 
 /** Charts the page must draw, and how many bars or cells each has on the example workspace. */
 const CHARTS: Record<string, { selector: string; items: number }> = {
@@ -202,8 +219,14 @@ async function open(path: string): Promise<string[]> {
   return requests.filter((u) => u !== pathToFileURL(path).href);
 }
 
+describe.runIf(!CHROMIUM && REQUIRE_BROWSER)('the browser suite under .ci/run', () => {
+  it('finds Chromium (ABX_REQUIRE_BROWSER=1)', () => {
+    throw new Error(`Chromium is required here but was not found. ${SKIP_MESSAGE}`);
+  });
+});
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package or set ABX_CHROMIUM`);
+  if (!CHROMIUM) return;
   example = exampleWorkspace();
   htmlPath = writeReport(example);
   const json = runAbx(['-C', example, 'report', 'all', '--format', 'json']);
@@ -219,7 +242,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('the HTML report in Chromium', () => {
+describe.skipIf(!CHROMIUM)('the HTML report in Chromium', () => {
   it('loads without a single network request', async () => {
     expect(await open(htmlPath)).toEqual([]);
     expect(await page.title()).toBe('Lanternline report · as of 2026-11-24');

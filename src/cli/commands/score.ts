@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unscorableText, type Unscorable } from '../../core/diff.js';
 import { countBySeverity } from '../../core/problem.js';
 import type { AccountScore } from '../../core/scoring/account.js';
 import { didYouMean } from '../../core/suggest.js';
@@ -8,6 +9,7 @@ import { explanationOf, renderExplainText, type SourceLocator } from '../../form
 import { renderScoreTable } from '../../format/score-table.js';
 import { accountJson, CSV_COLUMNS, csvRow, scoreJsonChunks, scoresMarkdown, toCsv } from '../../format/scores.js';
 import { renderStylish } from '../../format/stylish.js';
+import { unscorableAccounts } from '../../workspace/compare.js';
 import type { Workspace } from '../../workspace/load.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
@@ -32,9 +34,11 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
   }
   const { analysis } = ws;
 
+  // An account whose file has errors exists but has no score: its problems are the answer, not "no account".
+  const unscorable = ids.some((id) => !analysis.scores.has(id)) ? unscorableAccounts(ws) : new Map<string, Unscorable>();
   for (const id of ids) {
-    if (!analysis.accounts.has(id) && !analysis.scores.has(id)) {
-      throw new UsageError(`no account "${id}"${didYouMean(id, analysis.scores.keys())}`);
+    if (!analysis.accounts.has(id) && !analysis.scores.has(id) && !unscorable.has(id)) {
+      throw new UsageError(`no account "${id}"${didYouMean(id, [...analysis.scores.keys(), ...unscorable.keys()])}`);
     }
   }
   if (typeof options.segment === 'string' && !analysis.segments.has(options.segment)) {
@@ -76,7 +80,8 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
       if (explain) {
         if (scores.length === 0 && !ctx.quiet) ctx.stdout.write('No accounts to explain.\n');
         ctx.stdout.write(scores.map((s) => renderExplainText(s, explanationOf(s, ws.config, locator, fileOf(ws, s)), ctx.chalk)).join('\n'));
-      } else {
+      } else if (!(ids.length > 0 && ids.every((id) => unscorable.has(id)))) {
+        // (Only unscorable accounts asked for: their problems follow, an empty table would say "no accounts yet".)
         ctx.stdout.write(renderScoreTable(scores, ctx.chalk, ctx.quiet));
       }
   }
@@ -87,6 +92,10 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
   const warnings = counts.warnings + analysis.unlistedWarnings;
   if (errors > 0) {
     const errorList = problems.filter((p) => p.severity === 'error');
+    for (const id of ids) {
+      const u = unscorable.get(id);
+      if (u) ctx.stderr.write(`abx: account "${id}" cannot be scored: ${u.path} has ${unscorableText(u)}\n`);
+    }
     ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: analysis.fileCount })}`);
     return EXIT_PROBLEMS;
   }
