@@ -36,7 +36,7 @@ describe('answers of the linear paths', () => {
   it('deep flow collections without aliases are large, not a bomb', () => {
     const line = `  - ${'['.repeat(63)}1${']'.repeat(63)}\n`;
     expect(parseYaml(`tags:\n${line}`)).toMatchObject({ ok: false, error: { message: 'data is nested more than 64 levels deep' } });
-    expect(parseYaml(`tags:\n${'  - [[1, 2], [3, 4]]\n'.repeat(40_000)}`)).toMatchObject({
+    expect(parseYaml(`tags:\n${'  - 1\n'.repeat(200_001)}`)).toMatchObject({
       ok: false,
       error: { message: 'the frontmatter holds more than 200,000 values: split it into smaller files' },
     });

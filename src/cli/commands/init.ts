@@ -41,9 +41,11 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
 
   // Never through a link: a linked folder (.github -> elsewhere) is refused before anything is written.
-  const links = [...new Set(files.map((f) => linkOnTheWay(target, join(target, f.path))).filter((l): l is string => l !== undefined))];
+  const writesWorkflow = !(workflowExists && repo.prefix !== '');
+  const targets = [...files.map((f) => [target, join(target, f.path)] as const), ...(writesWorkflow ? [[workflow.root, workflow.path] as const] : [])];
+  const links = [...new Set(targets.map(([root, path]) => linkOnTheWay(root, path)).filter((l): l is string => l !== undefined))];
   if (links.length > 0) {
-    throw new UsageError(`${links.map((l) => relative(target, l)).join(', ')} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}: abx init does not write through links. Nothing was written.`);
+    throw new UsageError(`${links.map((l) => (relative(ctx.cwd, l).startsWith('..') ? l : relative(ctx.cwd, l))).join(', ')} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}: abx init does not write through links. Nothing was written.`);
   }
   mkdirSync(target, { recursive: true });
   const written: string[] = [];
@@ -66,12 +68,16 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
   let workflowNote = '';
   const workflowRel = repo.prefix === '' ? '.github/workflows/abx.yml' : relative(ctx.cwd, workflow.path) || workflow.path;
-  if (workflowExists && repo.prefix !== '') {
+  if (!writesWorkflow) {
     workflowNote =
       `\n${workflowRel} exists already: nothing was written there. To check this workspace on pull requests, ` +
       `save this as another file in that folder (for example abx-${slug(basename(target)) || 'workspace'}.yml), or merge its jobs into yours:\n\n${workflow.content}\n`;
   } else {
-    writeFileAtomic(workflow.root, workflow.path, workflow.content);
+    try {
+      writeFileAtomic(workflow.root, workflow.path, workflow.content);
+    } catch (err) {
+      throw new UsageError(`cannot write ${workflowRel} (${err instanceof Error ? err.message : String(err)}). Written before the failure: ${written.join(', ')}.`);
+    }
     workflowNote = repo.prefix === '' ? '' : `Wrote ${workflowRel} at the repository root (working-directory: ${repo.prefix}).\n`;
   }
 
