@@ -5,6 +5,10 @@ import { GitError } from '../workspace/git.js';
 import { UnsafeWriteError } from '../workspace/write.js';
 import { renderStylish } from '../format/stylish.js';
 import { plainChalk } from './colour.js';
+import { terminalText } from '../format/escape/terminal.js';
+
+/** A message is one line: whatever user text it quotes is shown, never run (no line breaks or controls). */
+const safe = (message: string) => terminalText(message, 2000);
 
 export function describeFailure(err: unknown, debug: boolean): string {
   if (err instanceof ConfigInvalid) {
@@ -12,9 +16,9 @@ export function describeFailure(err: unknown, debug: boolean): string {
   }
   // A refused write (through a link, out of the workspace) is a refusal, not a crash.
   if (err instanceof UsageError || err instanceof WorkspaceError || err instanceof GitError || err instanceof UnsafeWriteError) {
-    return `abx: ${err.message}\n`;
+    return `abx: ${safe(err.message)}\n`;
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = safe(err instanceof Error ? err.message : String(err));
   if (debug) return `abx: internal error: ${err instanceof Error && err.stack ? err.stack : message}\n`;
   return `abx: internal error: ${message}\n(run again with ABX_DEBUG=1 to see where it happened, and please report it)\n`;
 }

@@ -7,13 +7,13 @@
  */
 import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { printable } from '../core/frontmatter.js';
+import { terminalText } from '../format/escape/terminal.js';
 import { writeFileAtomic } from '../workspace/write.js';
 import { UsageError } from './context.js';
 
 /** Writes `text` to `out` (as the user gave it, relative to `cwd`). */
 export function writeOutputFile(cwd: string, out: string, text: string): void {
-  const shown = printable(out, 200);
+  const shown = terminalText(out, 200);
   if (out.trim() === '') throw new UsageError('--out needs a file name');
   const path = resolve(cwd, out);
   let existing;

@@ -7,14 +7,8 @@
 import { unscorableText, type AccountChange, type ConfigChange, type DiffReport } from '../core/diff.js';
 import { DIFF_COMMENT_MARKER } from '../core/workflow.js';
 import { changeCells, plural, shortCommit } from './diff-text.js';
+import { markdownCode, markdownText } from './escape/markdown.js';
 
-
-export function markdownText(value: string): string {
-  return value
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~@&:]/g, (c) => `\\${c}`)
-    .trim();
-}
 
 export function renderDiffMarkdown(report: DiffReport): string {
   const { diff } = report;
@@ -66,17 +60,14 @@ function configLine(changes: ConfigChange[]): string {
   return `**${scoring ? 'The scoring model changed' : 'The config changed'}** (abx.config.yaml): ${list}. Each side is scored with its own config.`;
 }
 
-/** Text from the pull request as a code span: nothing in it is markdown, HTML or a mention; it cannot close the span. */
-function code(value: string): string {
-  const text = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029`|]+/g, ' ');
-  return `\`${text.length > 80 ? `${text.slice(0, 79)}…` : text}\``;
-}
+/** Text from the pull request as a code span (./escape/markdown.ts): it cannot close the span. */
+const code = (value: string, table = false): string => markdownCode(value, { table, max: 80 });
 
 function table(list: AccountChange[]): string[] {
   const rows = list.map((c) => {
     const cells = changeCells(c);
-    const renamed = c.renamedFrom ? `, renamed from ${code(c.renamedFrom)}` : '';
-    return `| ${markdownText(c.name)} (${code(c.id)}${renamed}) | ${cells.pure} | ${cells.pureTier} | ${cells.fit} | ${cells.fitTier} |`;
+    const renamed = c.renamedFrom ? `, renamed from ${code(c.renamedFrom, true)}` : '';
+    return `| ${markdownText(c.name, 120)} (${code(c.id, true)}${renamed}) | ${cells.pure} | ${cells.pureTier} | ${cells.fit} | ${cells.fitTier} |`;
   });
   return ['| Account | PURE | PURE tier | Fit | Fit tier |', '|---|---|---|---|---|', ...rows];
 }

@@ -1,19 +1,19 @@
 /** `abx diff` on a terminal: sections of aligned lines, tier moves first. */
 import { unscorableText, type AccountChange, type DiffReport } from '../core/diff.js';
-import { printable } from '../core/frontmatter.js';
+import { terminalText } from './escape/terminal.js';
 import { changeCells, plural, shortCommit } from './diff-text.js';
 
 export function renderDiffTable(report: DiffReport, quiet = false): string {
   const { diff } = report;
   const out: string[] = [];
-  for (const note of report.notes) out.push(`Note: ${printable(note)}`);
+  for (const note of report.notes) out.push(`Note: ${terminalText(note, 500)}`);
   if (!quiet) out.push(`Scores at ${side(report.base)} → ${side(report.head)}, as of ${report.asOf}`, '');
   else if (report.notes.length > 0) out.push('');
   if (report.config.length > 0) {
     const scoring = report.config.some((c) => c.path === 'scoring' || c.path.startsWith('scoring.'));
-    const value = (v: unknown) => (v === null ? '(not set)' : printable(typeof v === 'string' ? v : JSON.stringify(v)));
+    const value = (v: unknown) => (v === null ? '(not set)' : terminalText(typeof v === 'string' ? v : JSON.stringify(v), 60));
     out.push(`${scoring ? 'The scoring model changed' : 'The config changed'} (abx.config.yaml):`);
-    for (const c of report.config) out.push(`  ${printable(c.path)}: ${value(c.base)} → ${value(c.head)}`);
+    for (const c of report.config) out.push(`  ${terminalText(c.path, 60)}: ${value(c.base)} → ${value(c.head)}`);
     out.push('');
   }
   const sections: [string, AccountChange[]][] = [
@@ -25,7 +25,7 @@ export function renderDiffTable(report: DiffReport, quiet = false): string {
     ['Score changes over 0.1', diff.scoreChanges],
   ];
   const all = sections.flatMap(([, list]) => list);
-  const label = (c: AccountChange) => `${printable(c.name)} (${printable(c.id)}${c.renamedFrom ? `, renamed from ${printable(c.renamedFrom)}` : ''})`;
+  const label = (c: AccountChange) => `${terminalText(c.name, 60)} (${terminalText(c.id, 60)}${c.renamedFrom ? `, renamed from ${terminalText(c.renamedFrom, 60)}` : ''})`;
   const width = Math.max(0, ...all.map((c) => label(c).length));
   for (const [title, list] of sections) {
     if (list.length === 0) continue;
@@ -52,5 +52,5 @@ export function renderDiffTable(report: DiffReport, quiet = false): string {
 function side(s: { label: string; commit: string | null }): string {
   if (s.commit === null) return s.label;
   const short = shortCommit(s.commit);
-  return s.label === short || s.label === s.commit ? short : `${printable(s.label)} (${short})`;
+  return s.label === short || s.label === s.commit ? short : `${terminalText(s.label, 60)} (${short})`;
 }

@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../core/config.js';
-import { printable } from '../core/frontmatter.js';
+import { terminalText } from './escape/terminal.js';
 import type { DataPath } from '../core/problem.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from '../core/schemas.js';
 import type { AccountScore } from '../core/scoring/account.js';
@@ -82,20 +82,21 @@ const WHOLE = 100_000;
 export function renderExplainText(score: AccountScore, e: Explanation, chalk: ChalkInstance, width?: number): string {
   const lines: string[] = [];
   /** A prefix, a text column of `pad` (or what the width leaves), then where it came from. */
-  const row = (prefix: string, text: string, pad: number, at: string) => {
+  const row = (prefix: string, text: string, pad: number, source: string) => {
+    const at = terminalText(source);
     if (width === undefined) {
-      lines.push(`${prefix}${printable(text, WHOLE).padEnd(pad)}  ${chalk.dim(at)}`);
+      lines.push(`${prefix}${terminalText(text, WHOLE).padEnd(pad)}  ${chalk.dim(at)}`);
       return;
     }
     const room = width - prefix.length - 2 - at.length;
     const indent = ' '.repeat(prefix.length);
     if (room >= 20) {
-      const wrapped = wrapText(printable(text, WHOLE), room);
+      const wrapped = wrapText(terminalText(text, WHOLE), room);
       lines.push(`${prefix}${(wrapped[0] ?? '').padEnd(Math.min(pad, room))}  ${chalk.dim(at)}`);
       for (const more of wrapped.slice(1)) lines.push(`${indent}${more}`);
       return;
     }
-    const wrapped = wrapText(printable(text, WHOLE), Math.max(10, width - prefix.length));
+    const wrapped = wrapText(terminalText(text, WHOLE), Math.max(10, width - prefix.length));
     lines.push(`${prefix}${wrapped[0] ?? ''}`, ...wrapped.slice(1).map((l) => `${indent}${l}`), ...wrapText(at, Math.max(10, width - prefix.length)).map((l) => `${indent}${chalk.dim(l)}`));
   };
   /** A sentence that wraps under its own indentation. */
@@ -107,7 +108,7 @@ export function renderExplainText(score: AccountScore, e: Explanation, chalk: Ch
       lines.push(`${text.slice(0, indent)}${wrapped[0] ?? ''}`, ...wrapped.slice(1).map((l) => `${' '.repeat(indent + 2)}${l}`));
     }
   };
-  say(0, `${chalk.bold(printable(score.name, width === undefined ? WHOLE : 200))} ${chalk.dim(`(${score.id}) · ${e.file}`)}`);
+  say(0, `${chalk.bold(terminalText(score.name, width === undefined ? WHOLE : 200))} ${chalk.dim(`(${terminalText(score.id, 60)}) · ${terminalText(e.file)}`)}`);
   if (score.pure && e.pure) {
     say(2, `  ${chalk.bold('PURE')} ${score.pure.total}/12 → Tier ${score.pure.tier} ${score.pure.tierName}: ${score.pure.priority} priority, ${score.pure.resources.toLowerCase()}`);
     for (const p of e.pure) row(`    ${PURE_LABELS[p.criterion as keyof typeof PURE_LABELS].padEnd(11)} ${p.score}  `, p.evidence || '—', 70, p.at);

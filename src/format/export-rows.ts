@@ -6,7 +6,8 @@
 import type { Entry } from '../core/analyze.js';
 import type { Account } from '../core/schemas.js';
 import type { AccountScore } from '../core/scoring/account.js';
-import { accountJson, CSV_COLUMNS, csvRow, toCsv, type AccountJson } from './scores.js';
+import { accountJson, CSV_COLUMNS, csvRow, type AccountJson } from './scores.js';
+import { toCsv } from './escape/csv.js';
 
 export interface AccountFacts {
   domain: string | null;

@@ -1,12 +1,12 @@
 /** `abx history --format markdown`: a table to paste into a pipeline review or an issue. */
 import type { HistoryReport } from '../core/diff.js';
-import { markdownText } from './diff-markdown.js';
+import { markdownCode, markdownText } from './escape/markdown.js';
 import { shortCommit } from './diff-text.js';
 import { historyCells } from './history-table.js';
 
 export function renderHistoryMarkdown(report: HistoryReport): string {
   const lines = [
-    `### ${markdownText(report.name)} (\`${report.id}\`)`,
+    `### ${markdownText(report.name, 120)} (${markdownCode(report.id, { max: 120 })})`,
     '',
     `Scores at each commit that changed the account, its segment or the config, as of ${report.asOf}.`,
     '',

@@ -5,24 +5,14 @@
  */
 import type { BetCard, BetsReport, KpiRow, KpisReport, Report, SignalsReport, TiersReport } from '../core/report/index.js';
 import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText } from './report-common.js';
+import { htmlText } from './escape/html.js';
 
-/** Every user value goes through here: control characters dropped, HTML metacharacters escaped. */
+/** Every user value goes through here. */
+export const esc = htmlText;
+
 /** Text of a table cell or card: escaped, with numbers and ranges (`10-12`, `70–100`) kept on one line. */
 export function keep(value: string | number): string {
   return esc(value).replace(/\d[\d.,]*(?:\s?[-–]\s?\d[\d.,]*)+%?/g, (m) => `<span class="nb">${m}</span>`);
-}
-
-export function esc(value: string | number): string {
-  return (
-    String(value)
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&#39;')
-  );
 }
 
 const PURE_COLOURS = ['#b42318', '#e04f16', '#f79009', '#2e90fa', '#98a2b3'];

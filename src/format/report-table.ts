@@ -1,6 +1,6 @@
 /** `abx report` in the terminal: cli-table3 tables, unicode bar charts for distributions, chalk for status. */
 import type { ChalkInstance } from 'chalk';
-import { printable } from '../core/frontmatter.js';
+import { terminalText } from './escape/terminal.js';
 import type { BetsReport, KpiRow, KpisReport, Report, SignalsReport, TiersReport } from '../core/report/index.js';
 import {
   NOTHING_YET,
@@ -85,7 +85,7 @@ function tiersSection(t: TiersReport, chalk: ChalkInstance, width: number | unde
 
   const seg = table(chalk, width, ['Segment', 'Accounts', 'P1', 'P2', 'P3', 'P4', 'P5', 'Unscored', 'F1', 'F2', 'F3', 'MQA'], { colAligns: ['left', ...Array<'right'>(11).fill('right')] });
   for (const s of t.bySegment) {
-    const label = s.segment === null ? chalk.dim('no segment') : `${printable(s.name, 40)}${s.known ? '' : chalk.red(' (no such segment)')}`;
+    const label = s.segment === null ? chalk.dim('no segment') : `${terminalText(s.name, 40)}${s.known ? '' : chalk.red(' (no such segment)')}`;
     seg.push([label, String(s.accounts), ...['1', '2', '3', '4', '5', 'unscored'].map((k) => String(s.pure[k] ?? 0)), ...['1', '2', '3'].map((k) => String(s.fit[k] ?? 0)), String(s.mqa)]);
   }
   out.push('', heading(chalk, 'By segment (P = PURE tier, F = fit tier)'), seg.toString());
@@ -98,7 +98,7 @@ function tiersSection(t: TiersReport, chalk: ChalkInstance, width: number | unde
 
   out.push(
     '',
-    `${chalk.bold('MQA')}: ${t.mqa.count} of ${plural(t.accounts, 'account')}${t.mqa.count > 0 ? ` (${t.mqa.accounts.join(', ')})` : ''}`,
+    `${chalk.bold('MQA')}: ${t.mqa.count} of ${plural(t.accounts, 'account')}${t.mqa.count > 0 ? ` (${t.mqa.accounts.map((a) => terminalText(a, 60)).join(', ')})` : ''}`,
     `${chalk.bold('Budget guidance')} (${t.budget.label}): ${budgetText(t.budget)}.`,
   );
   return out.join('\n');
@@ -123,7 +123,7 @@ function kpisSection(k: KpisReport, chalk: ChalkInstance, width: number | undefi
     for (const row of g.kpis) {
       const trend = trendText(row);
       const trendColour = row.improving === null ? (s: string) => s : row.improving ? chalk.green : chalk.red;
-      t.push([row.id, latestText(row), periodText(row), targetWithComparison(row), statusColour(chalk, row.status)(statusLabel(row.status)), trendColour(trend)]);
+      t.push([terminalText(row.id, 60), latestText(row), periodText(row), targetWithComparison(row), statusColour(chalk, row.status)(statusLabel(row.status)), trendColour(trend)]);
     }
     out.push('', heading(chalk, `${g.tier[0]?.toUpperCase()}${g.tier.slice(1)} · ${g.cadence}`), t.toString());
   }
@@ -147,9 +147,9 @@ function betsSection(b: BetsReport, chalk: ChalkInstance, width: number | undefi
     const t = table(chalk, width, ['Bet', 'Review by', 'Kill condition', ...(closed ? ['Result'] : [])], { colWidths: closed ? [36, 14, 34, 34] : [36, 14, 46], ruled: true });
     for (const bet of column.bets) {
       const review = bet.reviewBy === null ? chalk.dim('—') : bet.overdue ? chalk.red.bold(`${bet.reviewBy} overdue ${plural(bet.daysOverdue ?? 0, 'day')}`) : bet.reviewBy;
-      const about = chalk.dim([`${bet.id}${bet.category ? ` · ${bet.category}` : ''}`, ...(bet.owner ? [printable(bet.owner, 60)] : [])].join('\n'));
-      const long = (text: string | null) => (text === null ? chalk.dim('—') : printable(text, 240));
-      t.push([`${printable(bet.name, 80)}\n${about}`, review, long(bet.killCondition), ...(closed ? [long(bet.result)] : [])]);
+      const about = chalk.dim([`${terminalText(bet.id, 60)}${bet.category ? ` · ${terminalText(bet.category, 40)}` : ''}`, ...(bet.owner ? [terminalText(bet.owner, 60)] : [])].join('\n'));
+      const long = (text: string | null) => (text === null ? chalk.dim('—') : terminalText(text, 240));
+      t.push([`${terminalText(bet.name, 80)}\n${about}`, review, long(bet.killCondition), ...(closed ? [long(bet.result)] : [])]);
     }
     out.push(t.toString());
   }
@@ -177,7 +177,7 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance, width: number | 
   } else {
     const t = table(chalk, width, ['Account', 'Type', 'Date', 'Open for', 'Summary'], { colAligns: ['left', 'left', 'left', 'right', 'left'] });
     for (const o of s.openSignals) {
-      t.push([o.account, o.type, o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), printable(o.summary, 60)]);
+      t.push([terminalText(o.account, 60), terminalText(o.type, 30), o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), terminalText(o.summary, 60)]);
     }
     out.push(t.toString());
   }

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { AccountScore } from '../core/scoring/account.js';
 import { roundTenth } from '../core/scoring/exact.js';
-import { printable } from '../core/frontmatter.js';
+import { terminalText } from './escape/terminal.js';
 import { fittedTable, wrapText, type Column } from './fit-width.js';
 import { summaryLine } from './scores.js';
 
@@ -48,9 +48,9 @@ export function renderScoreTable(scores: readonly AccountScore[], chalk: ChalkIn
     const pc = pureColour(chalk, s.pure?.tier);
     const fc = fitColour(chalk, s.fit.tier);
     table.push([
-      s.id,
-      printable(s.name, 40),
-      printable(s.segment ?? '—', 30),
+      terminalText(s.id, 60),
+      terminalText(s.name, 40),
+      terminalText(s.segment ?? '—', 30),
       s.pure ? pc(`${s.pure.total}/12`) : chalk.dim('—'),
       s.pure ? pc(`${s.pure.tier} ${s.pure.tierName}`) : chalk.dim('unscored'),
       fc(String(s.fit.score)),

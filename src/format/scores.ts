@@ -2,7 +2,8 @@
 import type { AccountScore } from '../core/scoring/account.js';
 import { roundTenth } from '../core/scoring/exact.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from '../core/schemas.js';
-import { cell } from '../core/blocks.js';
+import { markdownCode, markdownText } from './escape/markdown.js';
+export { csvField, toCsv } from './escape/csv.js';
 
 export interface AccountJson {
   id: string;
@@ -95,16 +96,6 @@ export function csvRow(s: AccountScore): (string | number | boolean | null)[] {
   ];
 }
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; lines end in CRLF. */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
 
 export function pureCell(s: AccountScore): string {
   return s.pure ? `${s.pure.total}/12 T${s.pure.tier} ${s.pure.tierName}` : 'unscored';
@@ -121,7 +112,7 @@ export function scoresMarkdown(scores: readonly AccountScore[]): string {
   ];
   for (const s of scores) {
     lines.push(
-      `| ${cell(s.name)} (\`${s.id}\`) | ${cell(s.segment ?? '—')} | ${s.pure ? `${s.pure.total}/12` : '—'} | ${s.pure ? `${s.pure.tier} ${s.pure.tierName}` : 'unscored'} | ${s.fit.score} | ${s.fit.tier} ${s.fit.tierName} | ${roundTenth(s.fit.components.engagement.value)} | ${s.engagedStakeholders} | ${s.mqa ? 'yes' : 'no'} |`,
+      `| ${markdownText(s.name, 120)} (${markdownCode(s.id, { table: true, max: 120 })}) | ${markdownText(s.segment ?? '—', 60)} | ${s.pure ? `${s.pure.total}/12` : '—'} | ${s.pure ? `${s.pure.tier} ${s.pure.tierName}` : 'unscored'} | ${s.fit.score} | ${s.fit.tier} ${s.fit.tierName} | ${roundTenth(s.fit.components.engagement.value)} | ${s.engagedStakeholders} | ${s.mqa ? 'yes' : 'no'} |`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 /** The default terminal format: problems grouped by file, `line:col`, severity, message, rule id, and a summary. */
 import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Problem } from '../core/problem.js';
-import { printable } from '../core/frontmatter.js';
+import { terminalText } from './escape/terminal.js';
 import { wrapText } from './fit-width.js';
 
 export interface StylishOptions {
@@ -23,8 +23,8 @@ export function renderStylish(problems: readonly Problem[], options: StylishOpti
   }
   let out = '';
   for (const [file, list] of byFile) {
-    out += `${chalk.underline(file)}\n`;
-    const rows = list.map((p) => [`${p.line}:${p.column}`, p.severity, printable(p.message, 500), p.rule] as const);
+    out += `${chalk.underline(terminalText(file))}\n`;
+    const rows = list.map((p) => [`${p.line}:${p.column}`, p.severity, terminalText(p.message, 500), p.rule] as const);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
     const w2 = Math.max(...rows.map((r) => r[2].length));

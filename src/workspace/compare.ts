@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileId } from '../core/analyze.js';
 import type { Unscorable } from '../core/diff.js';
-import { git, listTree, readBlobs } from './git.js';
+import { git, listTree, readBlobBatches } from './git.js';
 import type { Workspace } from './load.js';
 import { CONFIG_FILE } from './root.js';
 
@@ -55,7 +55,7 @@ export function configTextAt(root: string, commit: string | null): string | unde
     }
   }
   const entry = listTree(root, commit).find((e) => e.path === CONFIG_FILE && e.type === 'blob' && e.mode !== '120000');
-  return entry ? readBlobs(root, [entry.oid]).get(entry.oid)?.toString('utf8') : undefined;
+  return entry ? readBlobBatches(root, [entry]).next().value?.get(entry.oid)?.toString('utf8') : undefined;
 }
 
 /** Account files that exist but have no score (errors stopped them), by id, with their error count and rule ids. */

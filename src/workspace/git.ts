@@ -163,24 +163,59 @@ export interface TreeEntry {
  * mode and size, so links and oversized files are known before anything is read.
  */
 export function listTree(cwd: string, commit: string): TreeEntry[] {
-  const out = gitOrThrow(cwd, ['ls-tree', '-r', '-z', '--long', commit], `cannot list the files of ${commit}`);
+  const what = `cannot list the files of ${commit}`;
+  const r = git(cwd, ['ls-tree', '-r', '-z', '--long', commit]);
+  if (!r.available) throw new GitError('git is not installed (or not on PATH): this command reads the repository history');
+  if (!r.ok) throw new GitError(`${what}: ${firstLine(r.stderr) || 'git failed'}`);
   const entries: TreeEntry[] = [];
-  for (const record of out.split('\0')) {
+  for (const record of r.stdout.split('\0')) {
     if (record === '') continue;
     const tab = record.indexOf('\t');
     const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
-    entries.push({ path: record.slice(tab + 1), mode: mode ?? '', type: (type ?? 'blob') as TreeEntry['type'], oid: oid ?? '', size: size === '-' ? 0 : Number(size) });
+    const path = record.slice(tab + 1);
+    // A blob whose size git cannot tell ("BAD") is a damaged object: git said why on stderr.
+    if (type === 'blob' && !/^\d+$/.test(size ?? '')) throw new GitError(`cannot read ${path} from the repository: ${firstLine(r.stderr) || 'git cannot read its object'}`);
+    entries.push({ path, mode: mode ?? '', type: (type ?? 'blob') as TreeEntry['type'], oid: oid ?? '', size: size === '-' ? 0 : Number(size) });
   }
   return entries;
 }
 
-/** The contents of blobs, by object id, through one `git cat-file --batch` process. */
-export function readBlobs(cwd: string, oids: readonly string[]): Map<string, Buffer> {
+/** At most this many bytes of blobs are asked of one `git cat-file --batch` run. */
+export const BLOB_BATCH_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The contents of blobs through `git cat-file --batch`, a run of at most BLOB_BATCH_BYTES at a
+ * time (sizes from `ls-tree --long`), each run's map handed out before the next is read: a
+ * revision of a thousand 1 MB files is never one buffer. A failure of git is a GitError with
+ * git's own message.
+ */
+export function* readBlobBatches(cwd: string, blobs: readonly { oid: string; size: number }[], batchBytes = BLOB_BATCH_BYTES): Generator<Map<string, Buffer>> {
+  let batch: string[] = [];
+  let bytes = 0;
+  const seen = new Set<string>();
+  for (const blob of blobs) {
+    if (seen.has(blob.oid)) continue;
+    seen.add(blob.oid);
+    if (batch.length > 0 && bytes + blob.size > batchBytes) {
+      yield catFile(cwd, batch, bytes);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(blob.oid);
+    bytes += blob.size;
+  }
+  if (batch.length > 0) yield catFile(cwd, batch, bytes);
+}
+
+function catFile(cwd: string, oids: readonly string[], bytes: number): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
-  const unique = [...new Set(oids)];
-  if (unique.length === 0) return blobs;
-  const r = safeGit(cwd, ['cat-file', '--batch'], { input: `${unique.join('\n')}\n`, maxBuffer: 1024 * 1024 * 1024 });
-  if (r.error || r.status !== 0) throw new GitError(`cannot read files from the repository: ${firstLine(String(r.stderr ?? r.error?.message ?? ''))}`);
+  // Room for the blobs and a header line each.
+  const maxBuffer = bytes + oids.length * 128 + 1024 * 1024;
+  const r = safeGit(cwd, ['cat-file', '--batch'], { input: `${oids.join('\n')}\n`, maxBuffer });
+  if (r.error || r.status !== 0) {
+    const why = firstLine(r.stderr ? r.stderr.toString('utf8') : '') || r.error?.message || `git exited with status ${r.status ?? 'unknown'}`;
+    throw new GitError(`cannot read files from the repository: ${why}`);
+  }
   const buf = r.stdout;
   let at = 0;
   while (at < buf.length) {
@@ -189,8 +224,9 @@ export function readBlobs(cwd: string, oids: readonly string[]): Map<string, Buf
     const header = buf.subarray(at, nl).toString('utf8');
     const [oid, type, size] = header.split(' ');
     if (type === 'missing' || size === undefined) {
-      at = nl + 1;
-      continue;
+      // A tree names it, so the object database is damaged: git said why on stderr.
+      const why = firstLine(r.stderr ? r.stderr.toString('utf8') : '') || `git has no object ${oid ?? ''}`;
+      throw new GitError(`cannot read files from the repository: ${why}`);
     }
     const length = Number(size);
     blobs.set(oid ?? '', buf.subarray(nl + 1, nl + 1 + length));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffConfig, diffScores, historyRows, type ScoreSnapshot } from '../../src/core/diff.js';
 import type { AccountScore } from '../../src/core/scoring/account.js';
-import { markdownText, renderDiffMarkdown } from '../../src/format/diff-markdown.js';
+import { renderDiffMarkdown } from '../../src/format/diff-markdown.js';
+import { markdownText } from '../../src/format/escape/markdown.js';
 
 /** Just the fields the diff reads. */
 function score(id: string, name: string, pure: [number, number, string] | null, fit: [number, number, string]): AccountScore {
@@ -97,7 +98,7 @@ describe('diffScores', () => {
 
   it('escapes names from the pull request so they cannot inject markup, links or mentions', () => {
     expect(markdownText('<img src=x onerror=alert(1)> [click](http://e.vil) @team | *x*\n# h')).toBe(
-      '\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(http\\://e.vil\\) \\@team \\| \\*x\\* \\# h',
+      '\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(http\\://e.vil\\) @&#8203;team \\| \\*x\\* \\# h',
     );
   });
 });

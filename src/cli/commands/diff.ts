@@ -4,7 +4,7 @@ import type { AccountScore } from '../../core/scoring/account.js';
 import { yamlLib } from '../../core/yaml/lib.js';
 import { SHALLOW_HINT, configTextAt, isAncestor, isShallow, renamedFiles, unscorableAccounts } from '../../workspace/compare.js';
 import { GitError, firstExistingRevision, mergeBase, requireRepository, resolveCommit } from '../../workspace/git.js';
-import { globToRegExp } from '../../workspace/glob.js';
+import { compileGlob } from '../../workspace/glob.js';
 import { ConfigInvalid, loadWorkspace, requireRoot, type Workspace } from '../../workspace/load.js';
 import { loadRevision } from '../../workspace/revision.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
@@ -28,12 +28,12 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   // The head decides the as-of date, and the base is scored for the same day: a diff shows what
   // the files changed, not what the calendar did.
-  const head = headCommit === null ? await loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today }) : loadRevision(root, headCommit, { asOf: ctx.asOf, today: ctx.today });
+  const head = headCommit === null ? await loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today, lean: true }) : loadRevision(root, headCommit, { asOf: ctx.asOf, today: ctx.today, lean: true });
   if (!head) throw new GitError(`${CONFIG_FILE} does not exist at ${headRev}: there is no workspace to compare`);
   const asOf = head.analysis.asOf;
   let baseWs: Workspace | undefined;
   try {
-    baseWs = loadRevision(root, base.commit, { asOf, today: ctx.today });
+    baseWs = loadRevision(root, base.commit, { asOf, today: ctx.today, lean: true });
   } catch (err) {
     if (err instanceof ConfigInvalid) throw new ConfigInvalid(err.problems, `the base revision ${base.label} (${base.commit.slice(0, 7)})`);
     throw err;
@@ -95,7 +95,7 @@ function chooseBase(root: string, named: string | undefined, headRev: string | u
 
 /** Account ids whose files git saw renamed (base id → head id). */
 function accountRenames(root: string, base: string, head: string | null, headWs: Workspace): Map<string, string> {
-  const accounts = globToRegExp(headWs.config.paths.accounts);
+  const accounts = compileGlob(headWs.config.paths.accounts);
   const out = new Map<string, string>();
   for (const [from, to] of renamedFiles(root, base, head)) {
     if (accounts.test(from) && accounts.test(to)) out.set(fileId(from, 'accounts'), fileId(to, 'accounts'));

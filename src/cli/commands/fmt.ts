@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { normaliseLayout } from '../../core/layout.js';
 import { markerProblems, refreshBlocks } from '../../workspace/generated-blocks.js';
 import { writeFileAtomic } from '../../workspace/write.js';
@@ -26,7 +26,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const failures: string[] = [];
   for (const source of sources) {
     if (source.text === undefined) {
-      failures.push(`${source.path}:1:1: not formatted: ${source.unreadable ?? 'the file cannot be read'}`);
+      failures.push(`${terminalText(source.path)}:1:1: not formatted: ${source.unreadable ?? 'the file cannot be read'}`);
       continue;
     }
     const abs = join(ws.root, source.path);
@@ -34,13 +34,13 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     try {
       original = readFileSync(abs, 'utf8');
     } catch (err) {
-      failures.push(`${source.path}:1:1: not formatted: the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      failures.push(`${terminalText(source.path)}:1:1: not formatted: the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       continue;
     }
     const laid = normaliseLayout(original, source.kind === 'kpis');
     if (!laid.ok) {
       const why = laid.syntax ? 'frontmatter-syntax' : 'not formatted';
-      failures.push(`${source.path}:${laid.line}:${laid.column}: ${why}: ${printable(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}`);
+      failures.push(`${terminalText(source.path)}:${laid.line}:${laid.column}: ${why}: ${terminalText(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}`);
       continue;
     }
     let next = laid.text;
@@ -50,7 +50,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
       const markers = markerProblems(next);
       if (markers.length > 0) {
         // One entry per file (the summary counts files); each marker problem on its own line.
-        failures.push(markers.map((m) => `${source.path}:${m.line}:1: block-markers: ${printable(m.message, 200)}: fix the markers by hand`).join('\n'));
+        failures.push(markers.map((m) => `${terminalText(source.path)}:${m.line}:1: block-markers: ${terminalText(m.message, 200)}: fix the markers by hand`).join('\n'));
         continue;
       }
     }
@@ -61,12 +61,12 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
         writeFileAtomic(ws.root, abs, next);
       } catch (err) {
         changed.pop();
-        failures.push(`${source.path}:1:1: not written: ${(err as Error).message}`);
+        failures.push(`${terminalText(source.path)}:1:1: not written: ${(err as Error).message}`);
       }
     }
   }
 
-  for (const path of changed) ctx.stdout.write(`${path}\n`);
+  for (const path of changed) ctx.stdout.write(`${terminalText(path)}\n`);
   for (const f of failures) ctx.stderr.write(`${f}\n`);
   if (!ctx.quiet) {
     const unchanged = sources.length - changed.length - failures.length;

@@ -28,7 +28,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     let state = scores.get(commit);
     if (state) return state;
     try {
-      const ws = loadRevision(root, commit, { asOf, today: ctx.today, only: (f) => f.kind === 'segments' || (f.kind === 'accounts' && f.id === id) });
+      const ws = loadRevision(root, commit, { asOf, today: ctx.today, lean: true, only: (f) => f.kind === 'segments' || (f.kind === 'accounts' && f.id === id) });
       const score = ws?.analysis.scores.get(id);
       // A file that exists with errors has no score there: that is "cannot be scored", never "removed".
       state = { score, unscorable: ws && !score ? unscorableAccounts(ws).get(id) : undefined, segment: score?.segment ?? null, valid: true };

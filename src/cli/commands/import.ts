@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { analyze, fileId, type SourceFile } from '../../core/analyze.js';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { CsvError, readCsv } from '../../core/import/csv.js';
 import { BUILT_IN_MAPPINGS, MappingError, mappingFromData, resolveMapping, type Mapping } from '../../core/import/mappings.js';
 import { planImport, type FieldChange, type ImportPlan, type UnreadableAccount } from '../../core/import/plan.js';
@@ -34,7 +34,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const ws = await openWorkspace(ctx);
   const segment = typeof options.segment === 'string' ? options.segment : undefined;
   if (segment !== undefined && !ws.analysis.segments.has(segment)) {
-    throw new UsageError(`no segment "${printable(segment)}"${didYouMean(segment, ws.analysis.segments.keys())}`);
+    throw new UsageError(`no segment "${terminalText(segment, 60)}"${didYouMean(segment, ws.analysis.segments.keys())}`);
   }
 
   let table;
@@ -102,7 +102,7 @@ function unreadableAccounts(ws: Workspace): UnreadableAccount[] {
       return v === '' ? undefined : v;
     };
     const why = s.unreadable ?? (ws.analysis.problems.find((p) => p.file === s.path && p.severity === 'error')?.message ?? 'it has errors');
-    out.push({ id: fileId(s.path, 'accounts'), file: s.path, why: printable(why, 80), domain: line('domain'), name: line('name') });
+    out.push({ id: fileId(s.path, 'accounts'), file: s.path, why: terminalText(why, 80), domain: line('domain'), name: line('name') });
   }
   return out;
 }
@@ -116,7 +116,7 @@ function loadMapping(ctx: Context, from: string): Mapping {
     throw new UsageError(
       looksLikeFile
         ? `no mapping file ${from}`
-        : `--from must be hubspot, salesforce or a mapping file, not "${printable(from)}"${didYouMean(from, Object.keys(BUILT_IN_MAPPINGS))}`,
+        : `--from must be hubspot, salesforce or a mapping file, not "${terminalText(from, 60)}"${didYouMean(from, Object.keys(BUILT_IN_MAPPINGS))}`,
     );
   }
   const parsed = parseYaml(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
@@ -140,10 +140,15 @@ function readCsvFile(path: string, shown: string): { text: string; note?: string
     if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot read ${shown} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const read = decodeCsv(bytes);
+  // NUL never occurs in text (UTF-16 files are decoded by then): a binary file is refused like a binary workspace file.
+  if (read.text.includes('\0')) throw new UsageError(`${shown} is not a CSV file: it is binary (it contains NUL bytes); export the data as CSV`);
+  return read;
+}
+
+function decodeCsv(bytes: Buffer): { text: string; note?: string } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
-  // Like a binary workspace file: refused whole, and none of its bytes are printed.
-  if (bytes.includes(0)) throw new UsageError(`${shown} is not a CSV file: it is binary (it contains NUL bytes); export the data as CSV`);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
@@ -209,15 +214,15 @@ function report(ctx: Context, plan: ImportPlan, failures: string[], info: { dryR
   const would = info.dryRun ? 'would be ' : '';
   for (const o of plan.outcomes) {
     counts[o.action]++;
-    const label = printable(o.label);
-    if (o.action === 'skipped') out.write(`line ${o.line}: skipped ${label}: ${o.reason}\n`);
-    else if (o.action === 'blocked') out.write(`line ${o.line}: blocked ${label}: ${o.reason}\n`);
+    const label = terminalText(o.label, 60);
+    if (o.action === 'skipped') out.write(`line ${o.line}: skipped ${label}: ${terminalText(o.reason, 300)}\n`);
+    else if (o.action === 'blocked') out.write(`line ${o.line}: blocked ${label}: ${terminalText(o.reason, 300)}\n`);
     else if (o.action === 'created') out.write(`line ${o.line}: ${would}created ${o.id} (${label})\n`);
     else if (o.action === 'updated') out.write(`line ${o.line}: ${would}updated ${o.id}: ${o.fields.join(', ')}\n`);
   }
-  for (const n of plan.notes) out.write(`line ${n.line}: ${printable(n.label)}: ${printable(n.message, 200)}\n`);
+  for (const n of plan.notes) out.write(`line ${n.line}: ${terminalText(n.label, 60)}: ${terminalText(n.message, 200)}\n`);
   const err = { write: (text: string) => ctx.stderr.write(fitLines(text, ctx.width)) };
-  for (const f of failures) err.write(`${f}\n`);
+  for (const f of failures) err.write(`${terminalText(f, 500)}\n`);
   if (!ctx.quiet) {
     if (info.encodingNote) err.write(`Note: ${info.encodingNote}.\n`);
     const rows = plan.outcomes.length;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { writeFileAtomic } from '../../workspace/write.js';
+import { linkOnTheWay, writeFileAtomic } from '../../workspace/write.js';
 import { git, isInsideRepository } from '../../workspace/git.js';
 import { renderWorkflow } from '../../core/workflow.js';
 import { abxVersion } from '../version.js';
@@ -40,8 +40,24 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     return EXIT_FAILURE;
   }
 
+  // Never through a link: a linked folder (.github -> elsewhere) is refused before anything is written.
+  const writesWorkflow = !(workflowExists && repo.prefix !== '');
+  const targets = [...files.map((f) => [target, join(target, f.path)] as const), ...(writesWorkflow ? [[workflow.root, workflow.path] as const] : [])];
+  const links = [...new Set(targets.map(([root, path]) => linkOnTheWay(root, path)).filter((l): l is string => l !== undefined))];
+  if (links.length > 0) {
+    throw new UsageError(`${links.map((l) => (relative(ctx.cwd, l).startsWith('..') ? l : relative(ctx.cwd, l))).join(', ')} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}: abx init does not write through links. Nothing was written.`);
+  }
   mkdirSync(target, { recursive: true });
-  for (const f of files) writeFileAtomic(target, join(target, f.path), f.content);
+  const written: string[] = [];
+  for (const f of files) {
+    try {
+      writeFileAtomic(target, join(target, f.path), f.content);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new UsageError(`cannot write ${f.path} (${why}). ${written.length === 0 ? 'Nothing was written.' : `Written before the failure: ${written.join(', ')}.`}`);
+    }
+    written.push(f.path);
+  }
 
   let gitNote = '';
   if (!repo.inside) {
@@ -52,12 +68,16 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
   let workflowNote = '';
   const workflowRel = repo.prefix === '' ? '.github/workflows/abx.yml' : relative(ctx.cwd, workflow.path) || workflow.path;
-  if (workflowExists && repo.prefix !== '') {
+  if (!writesWorkflow) {
     workflowNote =
       `\n${workflowRel} exists already: nothing was written there. To check this workspace on pull requests, ` +
       `save this as another file in that folder (for example abx-${slug(basename(target)) || 'workspace'}.yml), or merge its jobs into yours:\n\n${workflow.content}\n`;
   } else {
-    writeFileAtomic(workflow.root, workflow.path, workflow.content);
+    try {
+      writeFileAtomic(workflow.root, workflow.path, workflow.content);
+    } catch (err) {
+      throw new UsageError(`cannot write ${workflowRel} (${err instanceof Error ? err.message : String(err)}). Written before the failure: ${written.join(', ')}.`);
+    }
     workflowNote = repo.prefix === '' ? '' : `Wrote ${workflowRel} at the repository root (working-directory: ${repo.prefix}).\n`;
   }
 

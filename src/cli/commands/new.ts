@@ -8,7 +8,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../core/analyze.js';
 import { isDate } from '../../core/dates.js';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { normaliseDomain } from '../../core/import/domain.js';
 import { BET_CATEGORIES, BET_STATUSES, ID_PATTERN, MOTIONS, PURE_CRITERIA, type Kind, type PureCriterion } from '../../core/schemas.js';
 import { PURE_LABELS, pureTierOf } from '../../core/scoring/pure.js';
@@ -56,14 +56,14 @@ function titleOf(id: string): string {
 }
 
 function checkChoice(flag: string, value: string | undefined, choices: readonly string[]): void {
-  if (value !== undefined && !choices.includes(value)) throw new UsageError(`${flag} must be one of ${choices.join(', ')}, not "${printable(value)}"${didYouMean(value, choices)}`);
+  if (value !== undefined && !choices.includes(value)) throw new UsageError(`${flag} must be one of ${choices.join(', ')}, not "${terminalText(value, 60)}"${didYouMean(value, choices)}`);
 }
 
 function checkSegment(value: string | undefined, setting: NewSetting): void {
   if (value === undefined) return;
   if (!setting.segments.some((s) => s.id === value)) {
     const known = setting.segments.map((s) => s.id);
-    throw new UsageError(`no segment "${printable(value)}"${didYouMean(value, known)}${known.length > 0 ? `; segments: ${known.join(', ')}` : ': create one with abx new segment <id>'}`);
+    throw new UsageError(`no segment "${terminalText(value, 60)}"${didYouMean(value, known)}${known.length > 0 ? `; segments: ${known.join(', ')}` : ': create one with abx new segment <id>'}`);
   }
 }
 
@@ -73,7 +73,7 @@ function missingFlags(kind: NewKind, missing: string[]): UsageError {
 
 function dateFlag(flag: string, value: unknown): string | undefined {
   const s = str(value);
-  if (s !== undefined && !isDate(s)) throw new UsageError(`${flag} must be a date in the form YYYY-MM-DD, not "${printable(s)}"`);
+  if (s !== undefined && !isDate(s)) throw new UsageError(`${flag} must be a date in the form YYYY-MM-DD, not "${terminalText(s, 60)}"`);
   return s;
 }
 
@@ -85,7 +85,7 @@ const MAX_ID = 200;
 export function idProblem(id: string, kind: NewKind): string | undefined {
   const example = kind === 'account' ? 'acme-space' : `my-${kind}`;
   if (id.length > MAX_ID) return `the id is ${id.length} characters long: ids are at most ${MAX_ID} characters`;
-  if (!ID_PATTERN.test(id)) return `"${printable(id)}" is not a valid id: use lowercase letters, digits and single dashes, at most ${MAX_ID} characters (e.g. ${example})`;
+  if (!ID_PATTERN.test(id)) return `"${terminalText(id, 60)}" is not a valid id: use lowercase letters, digits and single dashes, at most ${MAX_ID} characters (e.g. ${example})`;
   if (WINDOWS_RESERVED.test(id)) return `"${id}" is a device name on Windows, where ${id}.md cannot exist: choose another id (e.g. ${id}-${kind})`;
   return undefined;
 }
@@ -93,7 +93,7 @@ export function idProblem(id: string, kind: NewKind): string | undefined {
 function parseScore(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const s = String(value).trim();
-  if (!/^[0-3]$/.test(s)) throw new UsageError(`${flag} must be 0, 1, 2 or 3, not "${printable(s)}"`);
+  if (!/^[0-3]$/.test(s)) throw new UsageError(`${flag} must be 0, 1, 2 or 3, not "${terminalText(s, 60)}"`);
   return Number(s);
 }
 
@@ -137,7 +137,7 @@ export async function accountAnswers(flags: Flags, setting: NewSetting, prompter
   checkChoice('--motion', motion, MOTIONS);
   const rawDomain = str(flags.domain);
   const domain = rawDomain === undefined ? undefined : normaliseDomain(rawDomain);
-  if (rawDomain !== undefined && domain === undefined) throw new UsageError(`--domain "${printable(rawDomain)}" is not a web domain (e.g. acme.com)`);
+  if (rawDomain !== undefined && domain === undefined) throw new UsageError(`--domain "${terminalText(rawDomain, 60)}" is not a web domain (e.g. acme.com)`);
   const takenBy = (d: string | undefined) => (d === undefined ? undefined : setting.domains?.get(d));
   if (takenBy(domain) !== undefined) throw new UsageError(`--domain ${domain} is already the domain of ${takenBy(domain)}: one company, one account (add to that file instead)`);
   const fromFlags = pureFromFlags(flags);
@@ -301,7 +301,7 @@ export function parseKind(value: string | undefined): NewKind {
   const v = (value ?? '').toLowerCase();
   const kinds = Object.keys(KIND_FOLDERS) as NewKind[];
   const singular = (Object.entries(KIND_FOLDERS).find(([, folder]) => folder === v)?.[0] ?? v) as NewKind;
-  if (!kinds.includes(singular)) throw new UsageError(`cannot create a "${printable(value ?? '')}": use one of ${kinds.join(', ')}${didYouMean(v, kinds)}`);
+  if (!kinds.includes(singular)) throw new UsageError(`cannot create a "${terminalText(value ?? '', 60)}": use one of ${kinds.join(', ')}${didYouMean(v, kinds)}`);
   return singular;
 }
 

@@ -12,6 +12,7 @@
 import jsyaml from 'js-yaml';
 import type { Document, LineCounter, YAMLParseError } from 'yaml';
 import { yamlLib } from './lib.js';
+import { aliasTargets, toJSLinear } from './aliases.js';
 import { checkExpandedData, checkTreeData, checkYamlText, describeDataViolation } from './limits.js';
 
 export interface YamlError {
@@ -90,7 +91,9 @@ const MARKER_LIKE = /^(?:---|\.\.\.)/m;
 const OPEN_DOUBLE = /(?:^|[\s[{,:])"(?:[^"\\\n]|\\.)*\\?$/m;
 const OPEN_SINGLE = /(?:^|[\s[{,:])'[^'\n]*$/m;
 
-const DOC_OPTIONS = { stringKeys: true, uniqueKeys: true, merge: false, prettyErrors: false, version: '1.2' } as const;
+// Duplicate keys are errors, found by firstDuplicateKey: the `yaml` package's own check compares
+// each key with every key before it in its map, quadratic in a map's size.
+const DOC_OPTIONS = { stringKeys: true, uniqueKeys: false, merge: false, prettyErrors: false, version: '1.2' } as const;
 
 /** Tags that only restate what the core schema would resolve anyway. */
 const ALLOWED_TAGS = new Set([
@@ -135,10 +138,12 @@ export function parseYamlFast(text: string): YamlResult | undefined {
   // Without anchors and aliases the data is a tree: no cycles, no shared parts to count twice.
   // js-yaml reads keys like `1.0`, `~`, `TRUE` or an empty key as numbers, null or booleans and
   // then stringifies them ("1", "null", "true"); the `yaml` package with `stringKeys` keeps the
-  // text. Such keys, and data over the limits (whose walk may stop before it sees every key),
-  // send the file the slow way, which has the final word.
+  // text. Such keys send the file the slow way, which has the final word.
   const check = checkTreeData(data);
-  if (check.oddKey || check.violation) return undefined;
+  if (check.oddKey) return undefined;
+  // Over a bound: a tree without aliases is as large or deep in either engine, and the `yaml`
+  // package takes seconds to compose a megabyte of deeply nested flow collections only to say so.
+  if (check.violation) return { ok: false, error: { message: describeDataViolation(check.violation, false), line: 1, column: 1 } };
   // An empty document is null on both paths (js-yaml says undefined).
   return { ok: true, data: data === undefined ? null : data };
 }
@@ -164,6 +169,10 @@ export function parseYamlDocument(text: string): ParsedDocument {
   };
   if (doc.errors.some((e) => e.code === 'NON_STRING_KEY')) allowAliasKeys(doc);
   const first = doc.errors[0];
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate !== undefined && (!first || duplicate < first.pos[0])) {
+    return { result: { ok: false, error: { message: duplicateKeyMessage(text, duplicate), ...at(duplicate) } }, doc, lineCounter };
+  }
   if (first) {
     const message =
       first.code === 'DUPLICATE_KEY' && text[first.pos[0]] !== '*'
@@ -205,11 +214,11 @@ export function parseYamlDocument(text: string): ParsedDocument {
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: -1 });
+    data = toJSLinear(doc, { maxAliasCount: -1 });
   } catch (err) {
     return { result: { ok: false, error: { message: cleanMessage(String((err as Error).message)), line: 1, column: 1 } }, doc, lineCounter };
   }
-  return { result: finish(data), doc, lineCounter };
+  return { result: finish(data, aliasTargets(doc).size > 0), doc, lineCounter };
 }
 
 /**
@@ -243,10 +252,32 @@ function allowAliasKeys(doc: Document.Parsed): void {
   doc.errors = [...doc.errors.filter((e) => !(e.code === 'NON_STRING_KEY' && allowed.has(e.pos[0]))), ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
-function finish(data: unknown): YamlResult {
+function finish(data: unknown, aliases: boolean): YamlResult {
   const violation = checkExpandedData(data);
-  if (violation) return { ok: false, error: { message: describeDataViolation(violation), line: 1, column: 1 } };
+  if (violation) return { ok: false, error: { message: describeDataViolation(violation, aliases), line: 1, column: 1 } };
   return { ok: true, data };
+}
+
+/** The offset of the first key that repeats an earlier key of its map (scalar keys, by value), in one walk. */
+function firstDuplicateKey(doc: Document.Parsed): number | undefined {
+  const { visit, isScalar } = yamlLib();
+  let found: number | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key)) continue;
+        if (!seen.has(key.value)) seen.add(key.value);
+        else {
+          const at = key.range?.[0] ?? 0;
+          if (found === undefined || at < found) found = at;
+          break;
+        }
+      }
+    },
+  });
+  return found;
 }
 
 function duplicateKeyMessage(text: string, offset: number): string {
