@@ -108,15 +108,7 @@ export const TABLES: readonly TableDef[] = [
 
 export type Tables = Record<TableName, Cell[][]>;
 
-/**
- * OWASP CSV injection guard: a text cell starting with = + - @, a tab or a carriage return gets a
- * leading ' so a spreadsheet shows it as text instead of running it as a formula. Export applies
- * it to every text cell; the view (view.ts) matches both spellings. The same rule as the shared
- * CSV escaping module, src/format/escape/csv.ts.
- */
-export function guardFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { guardFormula } from '../csv-formula.js';
 
 /** The comparison key of list criteria and stacks (scoring.md §4: case-insensitive). */
 export const keyOf = (v: unknown): string => String(v).trim().toLowerCase();

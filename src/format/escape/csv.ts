@@ -6,8 +6,8 @@
  * numbers: `-5` stays a number. Other control characters become `?`, as they would garble a
  * spreadsheet or a terminal that shows the file.
  */
+import { guardFormula } from '../../core/csv-formula.js';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
@@ -16,10 +16,9 @@ export type CsvValue = string | number | boolean | null | undefined;
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  let text = value.replace(CONTROLS, '?');
-  const formula = FORMULA_START.test(text);
-  if (formula) text = `'${text}`;
-  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const plain = value.replace(CONTROLS, '?');
+  const text = guardFormula(plain);
+  return text !== plain || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Lines end in CRLF, the RFC's line break. */
