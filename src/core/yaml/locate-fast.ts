@@ -33,10 +33,14 @@ const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
 
 /** Returns undefined when the text is not of the simple shape; the caller then uses the Document. */
 export function locateFast(text: string, path: DataPath): Span | undefined {
-  if (text.includes('\t') || text.includes('\r') || !text.endsWith('\n')) return undefined;
+  // Problems of one file are located one after another: keep its line table, and decide the
+  // shape once per file (a scan of the text per problem made a file with many problems quadratic).
+  if (lastText !== text) {
+    lastText = text;
+    lastLines = text.includes('\t') || text.includes('\r') || !text.endsWith('\n') ? undefined : new Lines(text);
+  }
+  if (!lastLines) return undefined;
   try {
-    // Problems of one file are located one after another: keep its line table.
-    if (lastLines?.text !== text) lastLines = new Lines(text);
     return lastLines.locate(path);
   } catch (err) {
     if (err instanceof Unsupported) return undefined;
@@ -44,10 +48,23 @@ export function locateFast(text: string, path: DataPath): Span | undefined {
   }
 }
 
+let lastText: string | undefined;
 let lastLines: Lines | undefined;
+
+/** The entries of one collection, and its map entries by key. */
+interface Entries {
+  list: Entry[];
+  byKey: Map<string, Entry>;
+}
 
 class Lines {
   readonly starts: number[] = [];
+  /**
+   * Every collection's entries, read once: a file's problems are located one after another, and
+   * reading a list again for each of its items' problems made that quadratic.
+   */
+  private readonly entryCache = new Map<string, Entries | 'unsupported'>();
+  private root: Node | 'unsupported' | undefined;
   readonly indents: number[] = [];
   /** Whether a line holds content (not blank, not only a comment). */
   readonly content: boolean[] = [];
@@ -68,9 +85,10 @@ class Lines {
   }
 
   locate(path: DataPath): Span {
-    const first = this.nextContent(0);
-    if (first === -1) unsupported();
-    const root = this.blockNodeAt(first, this.indents[first] ?? 0);
+    // What is outside the shape stays outside: remembered, not found again for every problem.
+    if (this.root === undefined) this.root = remembering(() => this.rootNode());
+    if (this.root === 'unsupported') unsupported();
+    const root = this.root as Node;
     let node: Node | undefined = root;
     let start = root.start;
     let end = root.end;
@@ -78,13 +96,13 @@ class Lines {
       if (!node) break;
       if (node.kind === 'block-map' || node.kind === 'flow-map') {
         const want = String(segment);
-        const entry: Entry | undefined = this.entries(node).find((e) => e.key === want);
+        const entry: Entry | undefined = this.entries(node).byKey.get(want);
         if (!entry) break;
         start = entry.start;
         end = entry.end;
         node = entry.value;
       } else if ((node.kind === 'block-seq' || node.kind === 'flow-seq') && typeof segment === 'number') {
-        const item: Entry | undefined = this.entries(node)[segment];
+        const item: Entry | undefined = this.entries(node).list[segment];
         if (!item) break;
         start = item.start;
         end = item.end;
@@ -96,6 +114,12 @@ class Lines {
     const a = this.position(start);
     const b = this.position(Math.max(start, end));
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+
+  private rootNode(): Node {
+    const first = this.nextContent(0);
+    if (first === -1) unsupported();
+    return this.blockNodeAt(first, this.indents[first] ?? 0);
   }
 
   private position(offset: number): { line: number; column: number } {
@@ -145,7 +169,24 @@ class Lines {
     return seq ? { kind: 'block-seq', start, end, line, indent: col } : { kind: 'block-map', start, end, line, indent: col };
   }
 
-  private entries(node: Node): Entry[] {
+  private entries(node: Node): Entries {
+    const id = `${node.kind}:${node.start}`;
+    let known = this.entryCache.get(id);
+    if (!known) {
+      known = remembering(() => {
+        const list = this.readEntries(node);
+        const byKey = new Map<string, Entry>();
+        // The first of equal keys, as `find` gave (duplicates are a syntax error anyway).
+        for (const e of list) if (e.key !== undefined && !byKey.has(e.key)) byKey.set(e.key, e);
+        return { list, byKey };
+      });
+      this.entryCache.set(id, known);
+    }
+    if (known === 'unsupported') return unsupported();
+    return known;
+  }
+
+  private readEntries(node: Node): Entry[] {
     switch (node.kind) {
       case 'block-map':
       case 'block-seq':
@@ -279,6 +320,16 @@ class Lines {
     const next = this.nextContent(line + 1);
     if (next !== -1 && (this.indents[next] ?? 0) > ownerCol) unsupported();
     return node;
+  }
+}
+
+/** `read()`, or 'unsupported' when what it reads is outside the shape. */
+function remembering<T>(read: () => T): T | 'unsupported' {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof Unsupported) return 'unsupported';
+    throw err;
   }
 }
 
