@@ -89,22 +89,11 @@ export interface NewBet {
   result?: string;
 }
 
+/** The fields of a new bet card, in the order they are written. */
+const BET_FIELDS = ['name', 'category', 'status', 'owner', ...BET_COMPONENTS, 'started', 'review_by', 'result'] as const;
+
 export function betFile(b: NewBet): string {
-  const lines = [
-    ...field('name', b.name),
-    ...field('category', b.category),
-    ...field('status', b.status),
-    ...field('owner', b.owner),
-    ...field('hypothesis', b.hypothesis),
-    ...field('test', b.test),
-    ...field('success_criteria', b.success_criteria),
-    ...field('kill_condition', b.kill_condition),
-    ...field('learning_output', b.learning_output),
-    ...field('started', b.started),
-    ...field('review_by', b.review_by),
-    ...field('result', b.result),
-  ];
-  return markdownFile(lines, b.name);
+  return markdownFile(BET_FIELDS.flatMap((k) => field(k, b[k])), b.name);
 }
 
 export async function betAnswers(flags: Flags, setting: NewSetting, prompter?: Prompter): Promise<NewBet> {
