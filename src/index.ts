@@ -10,11 +10,13 @@ import { analyze as analyzeCore, type Analysis, type AnalyzeInput, type SourceFi
 import { resolveConfig, type Config } from './core/config.js';
 import { dayNumber } from './core/dates.js';
 import type { Problem } from './core/problem.js';
-import type { Account, ConfigFile, Segment } from './core/schemas.js';
+import type { Account } from './core/kinds/account.js';
+import type { ConfigFile } from './core/config-schema.js';
+import type { Segment } from './core/kinds/segment.js';
 import { scoreAccount as scoreCore } from './core/scoring/account.js';
 import { modelOfAnalysis, sqlScript, tablesOfAnalysis, type DialectName, type Tables } from './core/sql/index.js';
-import { accountJson, type AccountJson } from './format/scores.js';
-import { tableFiles } from './format/tables-csv.js';
+import { accountJson, type AccountJson } from './format/score/rows.js';
+import { tableFiles } from './format/export/tables.js';
 import { loadWorkspace as loadCore } from './workspace/load.js';
 
 export type { Account, AccountJson, Analysis, Config, ConfigFile, DialectName, Problem, Segment, SourceFile, Tables };

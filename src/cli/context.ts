@@ -27,8 +27,7 @@ export interface Context {
   width?: number;
 }
 
-/** A mistake in how abx was called: printed as one line, exit status 2. */
-export class UsageError extends Error {}
+export { UsageError } from '../core/errors.js';
 
 export function localToday(now = new Date()): string {
   const y = now.getFullYear();

@@ -2,8 +2,8 @@
 import { ConfigInvalid, WorkspaceError } from '../workspace/load.js';
 import { UsageError } from './context.js';
 import { GitError } from '../workspace/git.js';
+import { renderStylish } from '../format/validate/stylish.js';
 import { UnsafeWriteError } from '../workspace/write.js';
-import { renderStylish } from '../format/stylish.js';
 import { plainChalk } from './colour.js';
 import { terminalText } from '../format/escape/terminal.js';
 

@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT_FAILURE, EXIT_OK, UsageError, localToday, type Context } from './context.js';
 import { isDate } from '../core/dates.js';
 import { abxVersion } from './version.js';
+import { formatNames } from '../format/index.js';
 import { colourFor } from './colour.js';
 
 type Run = (ctx: Context, args: string[], options: Record<string, unknown>) => Promise<number>;
@@ -89,7 +90,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .command('validate')
       .argument('[paths...]', 'files or folders to report on (default: the whole workspace)')
       .description('check every file: syntax, schema, references and the methodology rules')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('validate')).default(formatNames('validate')[0]))
       .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
       .option('--path-prefix <folder>', 'github/sarif/junit: put this before every path (default: the workspace folder inside its git repository)')
       .addHelpText('after', examples(['abx validate', 'abx validate accounts/acme.md --format json', 'abx validate --format github --max-warnings 0'])),
@@ -101,7 +102,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .command('score')
       .argument('[ids...]', 'account ids (default: every account)')
       .description('score accounts: PURE tier, weighted fit, engagement, buying committee and MQA')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('score')).default(formatNames('score')[0]))
       .option('--segment <id>', 'only accounts of this segment')
       .option('--tier <tier>', 'only accounts in this PURE tier (1-5), or fit:<1-3> / pure:<1-5>')
       .addOption(new Option('--sort <key>', 'sort order').choices(['fit', 'pure', 'name']).default('fit'))
@@ -117,7 +118,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .command('report')
       .argument('<name>', 'tiers | kpis | bets | signals | all')
       .description('reports for pipeline meetings and bet reviews: tiers, KPIs, bet board, signals')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'html']).default('table'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('report')).default(formatNames('report')[0]))
       .option('-o, --out <file>', 'write the report to a file')
       .addHelpText('after', examples(['abx report tiers', 'abx report kpis --format markdown', 'abx report all --format html --out report.html'])),
     () => import('./commands/report.js'),
@@ -129,7 +130,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .argument('[base]', 'the revision to compare with (default: the merge-base with main or master)')
       .description('what changed in scores and tiers between two revisions')
       .option('--head <rev>', 'the revision to compare (default: the working tree)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('diff')).default(formatNames('diff')[0]))
       .addHelpText('after', examples(['abx diff', 'abx diff origin/main --format markdown > comment.md', 'abx diff v1 --head v2 --format json'])),
     () => import('./commands/diff.js'),
   );
@@ -139,7 +140,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .command('history')
       .argument('<account>', 'an account id')
       .description("an account's PURE and fit scores at each commit that changed it or the config")
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('history')).default(formatNames('history')[0]))
       .addHelpText('after', examples(['abx history acme-space', 'abx history acme-space --format json'])),
     () => import('./commands/history.js'),
   );
@@ -170,7 +171,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     program
       .command('export')
       .description('every account with its facts and scores, for spreadsheets, BI tools and warehouses')
-      .addOption(new Option('-f, --format <format>', 'output format (tables: one CSV per table and schema.sql, into the --out folder)').choices(['csv', 'json', 'jsonl', 'tables']).default('csv'))
+      .addOption(new Option('-f, --format <format>', 'output format (tables: one CSV per table and schema.sql, into the --out folder)').choices(formatNames('export')).default(formatNames('export')[0]))
       .option('-o, --out <file>', 'write to a file instead of standard output (a folder for --format tables)')
       .addHelpText('after', examples(['abx export > accounts.csv', 'abx export --format jsonl --out accounts.jsonl', 'abx export --format tables --out tables/'])),
     () => import('./commands/export.js'),

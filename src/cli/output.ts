@@ -1,15 +1,39 @@
 /**
- * The one `--out` writer, for every command that writes its output to a file (`report`,
- * `export`). The file is the user's output, not a workspace file, so it may live anywhere; it is
- * still written atomically (a temporary file in the same folder, then a rename: a reader sees
- * the old file or the new one), never through a link, and its folder is created when missing.
- * Anything in the way is a refusal with a clear message (exit 2), never an internal error.
+ * Where a command's output goes, and how a command that is not `validate` ends.
+ *
+ * One `--out` writer, for every command that writes its output to a file (`report`, `export`).
+ * The file is the user's output, not a workspace file, so it may live anywhere; it is still
+ * written atomically (a temporary file in the same folder, then a rename: a reader sees the old
+ * file or the new one), never through a link, and its folder is created when missing. Anything
+ * in the way is a refusal with a clear message (exit 2), never an internal error.
+ *
+ * One ending: the errors of the workspace listed on stderr (exit 1), else a one-line count of
+ * warnings pointing at `abx validate`.
  */
 import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { countBySeverity } from '../core/problem.js';
+import { plural } from '../core/words.js';
+import type { Rendered } from '../format/index.js';
+import { renderStylish } from '../format/validate/stylish.js';
+import type { Workspace } from '../workspace/load.js';
 import { terminalText } from '../format/escape/terminal.js';
 import { writeFileAtomic } from '../workspace/write.js';
-import { UsageError } from './context.js';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError, type Context, type Output } from './context.js';
+import { allProblems } from './workspace.js';
+
+export function writeRendered(stream: Output, rendered: Rendered): void {
+  if (typeof rendered === 'string') stream.write(rendered);
+  else if ('files' in rendered) throw new UsageError('this format writes several files: name a folder with --out <dir>');
+  else for (const chunk of rendered) stream.write(chunk);
+}
+
+/** Writes `--out` (as the user gave it, relative to the current folder): a file, or a folder of files. */
+export function writeOut(ctx: Context, out: string, rendered: Rendered): void {
+  if (typeof rendered === 'string') writeOutputFile(ctx.cwd, out, rendered);
+  else if ('files' in rendered) for (const [name, text] of rendered.files) writeOutputFile(ctx.cwd, join(out, name), text);
+  else writeOutputFile(ctx.cwd, out, [...rendered].join(''));
+}
 
 /** Writes `text` to `out` (as the user gave it, relative to `cwd`). */
 export function writeOutputFile(cwd: string, out: string, text: string): void {
@@ -58,4 +82,21 @@ function reason(err: unknown): string {
     default:
       return e.code ?? e.message;
   }
+}
+
+/**
+ * The ending of `score`, `report` and `export`: errors are listed (the output above may be
+ * incomplete) and exit 1; warnings are only counted, unless `countWarnings` is false.
+ */
+export function finish(ctx: Context, ws: Workspace, options: { countWarnings?: boolean } = {}): number {
+  const problems = allProblems(ws);
+  const counts = countBySeverity(problems);
+  if (counts.errors > 0) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    ctx.stderr.write(`\n${renderStylish(errors, { chalk: ctx.chalk, quiet: true, files: ws.analysis.fileCount, width: ctx.width })}`);
+    return EXIT_PROBLEMS;
+  }
+  const warnings = counts.warnings + ws.analysis.unlistedWarnings;
+  if (options.countWarnings !== false && warnings > 0 && !ctx.quiet) ctx.stderr.write(`${plural(warnings, 'warning')}: run abx validate to see ${warnings === 1 ? 'it' : 'them'}.\n`);
+  return EXIT_OK;
 }

@@ -4,9 +4,9 @@
  * author's and is never touched. A marker inside a fenced code block (``` or ~~~, as CommonMark
  * reads them) is an example the author wrote, not a marker.
  */
-import type { Entry } from './analyze.js';
+import type { Account } from './kinds/account.js';
+import type { Entry } from './kinds/kind.js';
 import type { Finding } from './problem.js';
-import type { Account } from './schemas.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from './schemas.js';
 import type { AccountScore } from './scoring/account.js';
 import { roundTenth } from './scoring/exact.js';

@@ -1,6 +1,8 @@
 /** The workspace config with every default of format.md and scoring.md filled in. */
-import type { ConfigFile, Criteria, FitComponent, Kind } from './schemas.js';
-import { FIT_COMPONENTS, KINDS } from './schemas.js';
+import type { ConfigFile } from './config-schema.js';
+import { defaultPaths, KINDS, type Kind } from './kinds/index.js';
+import type { Criteria, FitComponent } from './schemas.js';
+import { FIT_COMPONENTS } from './schemas.js';
 import { isRuleId, RULES, type Finding, type RuleId, type Severity, type SeveritySetting } from './problem.js';
 import { KPI_IDS } from './kpis.js';
 import { didYouMean } from './suggest.js';
@@ -17,13 +19,8 @@ export const DEFAULT_POINTS: Readonly<Record<string, number>> = {
 
 export const DEFAULT_STAGES = ['identification', 'consideration', 'validation', 'implementation', 'expansion'] as const;
 
-export const DEFAULT_PATHS: Readonly<Record<Kind, string>> = {
-  segments: 'segments/**/*.md',
-  accounts: 'accounts/**/*.md',
-  bets: 'bets/**/*.md',
-  journeys: 'journeys/**/*.md',
-  kpis: 'kpis/**/*.yaml',
-};
+/** Each kind's default glob (`kinds/<kind>.ts`). */
+export const DEFAULT_PATHS: Readonly<Record<Kind, string>> = defaultPaths();
 
 export interface Config {
   company: string | null;

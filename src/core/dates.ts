@@ -92,3 +92,11 @@ export function withinWindow(day: number, asOfDay: number, windowDays: number): 
 }
 
 export const MS_PER_HOUR = 3_600_000;
+
+/**
+ * The as-of date of a run: `--as-of` when given, then the config's `as_of`, then today (local
+ * time). The one place this order is written; live workspaces and revisions both use it.
+ */
+export function resolveAsOf(flag: string | undefined, configAsOf: string | null | undefined, today: string): string {
+  return flag ?? configAsOf ?? today;
+}

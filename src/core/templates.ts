@@ -1,9 +1,9 @@
 /**
- * The text of new workspace files (`abx new`, `abx import`), written the way `abx fmt` would lay
- * them out so that a freshly created file is already formatted, and YAML scalars written so that
- * they read back as exactly the value given.
+ * How new workspace files are written (`abx new`, `abx import`; each kind's template is in
+ * `kinds/<kind>.ts`): laid out the way `abx fmt` would lay them out so that a freshly created
+ * file is already formatted, and YAML scalars written so that they read back as exactly the
+ * value given.
  */
-import { PURE_CRITERIA, type PureCriterion } from './schemas.js';
 
 /**
  * A number kept as the decimal text it came as (`99999999999999999.99` from a CRM export): a
@@ -64,117 +64,14 @@ function heading(name: string): string {
   return name.replace(/[\r\n]+/g, ' ').trim();
 }
 
-function file(lines: readonly string[], name: string): string {
+/** A markdown file: the frontmatter lines, then the name as its heading. */
+export function markdownFile(lines: readonly string[], name: string): string {
   return `---\n${lines.join('\n')}\n---\n\n# ${heading(name)}\n`;
 }
 
-function field(key: string, value: ScalarValue | undefined): string[] {
+/** A `key: value` line, or none for an absent or empty value. */
+export function field(key: string, value: ScalarValue | undefined): string[] {
   return value === undefined || value === '' ? [] : [`${key}: ${yamlScalar(value)}`];
 }
 
-export interface PureAnswer {
-  score: number;
-  evidence: string;
-}
-
 export type Facts = Record<string, ScalarValue | readonly ScalarValue[]>;
-
-export interface NewAccount {
-  name: string;
-  domain?: string;
-  segment?: string;
-  owner?: string;
-  motion?: string;
-  pure?: Record<PureCriterion, PureAnswer>;
-  firmographics?: Facts;
-  technographics?: Facts;
-}
-
-export function accountFile(a: NewAccount): string {
-  const lines = [...field('name', a.name), ...field('domain', a.domain), ...field('segment', a.segment), ...field('owner', a.owner), ...field('motion', a.motion)];
-  if (a.pure) {
-    lines.push('pure:');
-    for (const c of PURE_CRITERIA) {
-      const { score, evidence } = a.pure[c];
-      lines.push(`  ${c}: ${flowMap(evidence.trim() === '' ? [['score', score]] : [['score', score], ['evidence', evidence]])}`);
-    }
-  }
-  const firmographics = Object.entries(a.firmographics ?? {});
-  if (firmographics.length > 0) lines.push(`firmographics: ${flowMap(firmographics)}`);
-  const technographics = Object.entries(a.technographics ?? {});
-  if (technographics.length > 0) lines.push(`technographics: ${flowMap(technographics)}`);
-  return file(lines, a.name);
-}
-
-export interface NewBet {
-  name: string;
-  category?: string;
-  status: string;
-  owner?: string;
-  hypothesis: string;
-  test: string;
-  success_criteria: string;
-  kill_condition: string;
-  learning_output: string;
-  /** Dates (YYYY-MM-DD), already checked. */
-  started?: string;
-  review_by?: string;
-  result?: string;
-}
-
-export function betFile(b: NewBet): string {
-  const lines = [
-    ...field('name', b.name),
-    ...field('category', b.category),
-    ...field('status', b.status),
-    ...field('owner', b.owner),
-    ...field('hypothesis', b.hypothesis),
-    ...field('test', b.test),
-    ...field('success_criteria', b.success_criteria),
-    ...field('kill_condition', b.kill_condition),
-    ...field('learning_output', b.learning_output),
-    ...field('started', b.started),
-    ...field('review_by', b.review_by),
-    ...field('result', b.result),
-  ];
-  return file(lines, b.name);
-}
-
-export interface NewSegment {
-  name: string;
-  icp?: string;
-  pain_points?: readonly string[];
-  key_message?: string;
-}
-
-export function segmentFile(s: NewSegment): string {
-  const lines = [...field('name', s.name), ...field('icp', s.icp)];
-  const pains = (s.pain_points ?? []).filter((p) => p.trim() !== '');
-  if (pains.length > 0) {
-    lines.push('pain_points:');
-    for (const p of pains) lines.push(`  - ${yamlScalar(p)}`);
-  }
-  lines.push(...field('key_message', s.key_message));
-  return file(lines, s.name);
-}
-
-export interface NewJourney {
-  name: string;
-  segment?: string;
-  persona?: string;
-  stages: readonly string[];
-}
-
-export const JOURNEY_LISTS = ['customer_activities', 'internal_activities', 'stakeholders', 'deliverables'] as const;
-
-export function journeyFile(j: NewJourney): string {
-  const lines = [...field('name', j.name), ...field('segment', j.segment), ...field('persona', j.persona)];
-  if (j.stages.length > 0) {
-    lines.push('stages:');
-    for (const stage of j.stages) {
-      lines.push(`  ${yamlScalar(stage)}:`);
-      for (const list of JOURNEY_LISTS) lines.push(`    ${list}: []`);
-    }
-  }
-  return file(lines, j.name);
-}

@@ -7,7 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_PATHS, type Config } from '../core/config.js';
 import type { Finding } from '../core/problem.js';
-import { KINDS } from '../core/schemas.js';
+import { KINDS } from '../core/kinds/index.js';
 import { inGitFolder, isInside } from './files.js';
 import { globBase } from './glob.js';
 

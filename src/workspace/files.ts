@@ -6,7 +6,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realp
 import { isUtf8 } from 'node:buffer';
 import { join, relative, sep } from 'node:path';
 import type { SourceFile } from '../core/analyze.js';
-import { KINDS, type Kind } from '../core/schemas.js';
+import { KINDS, type Kind } from '../core/kinds/index.js';
 import { globBase, compileGlob } from './glob.js';
 
 export { MAX_FILE_BYTES } from '../core/bounds.js';

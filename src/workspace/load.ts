@@ -1,9 +1,12 @@
 /** load → validate → score: reads the config and files of a workspace and hands them to the core. */
-import { analyze, type Analysis, type CustomCheck, type FileRef, type SourceFile } from '../core/analyze.js';
+import { analyze } from '../core/analyze.js';
+import type { Analysis, CustomCheck, FileRef, SourceFile } from '../core/model.js';
 import { checkSchema } from '../core/check-schema.js';
 import { oversizedConfigLists, resolveConfig, severityOf, type Config } from '../core/config.js';
+import { resolveAsOf } from '../core/dates.js';
 import { compareProblems, type Finding, type Problem } from '../core/problem.js';
-import { configSchema, type Kind } from '../core/schemas.js';
+import { configSchema } from '../core/config-schema.js';
+import type { Kind } from '../core/kinds/index.js';
 import { locatePath } from '../core/yaml/locate.js';
 import { parseYaml, parseYamlDocument, type ParsedDocument } from '../core/yaml/parse.js';
 import { MAX_WORKSPACE_FILES } from '../core/bounds.js';
@@ -107,7 +110,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
 
   const listed = listWorkspaceFiles(root, config.paths);
   requireFileCount(listed.length);
-  const asOf = options.asOf ?? config.asOf ?? options.today;
+  const asOf = resolveAsOf(options.asOf, config.asOf, options.today);
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
   const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
   const read = (f: FileRef) => readSourceFile(root, realRoot, f);

@@ -6,9 +6,9 @@
  * followed. Custom JSON Schemas from the config are not applied at a revision: they only add
  * `custom-schema` problems and never change a score.
  */
-import type { Context } from '../cli/context.js';
 import { analyze, fileId, type FileRef, type SourceFile } from '../core/analyze.js';
-import { KINDS, type Kind } from '../core/schemas.js';
+import { resolveAsOf } from '../core/dates.js';
+import { KINDS, type Kind } from '../core/kinds/index.js';
 import { compareProblems } from '../core/problem.js';
 import { MAX_FILE_BYTES } from './files.js';
 import { BLOB_BATCH_BYTES, GitError, listTree, readBlobBatches, requireRepository, resolveCommit, type TreeEntry } from './git.js';
@@ -34,11 +34,11 @@ export interface RevisionOptions {
 }
 
 /** `abx score --at <rev>`: the workspace at `rev`, analysed like the live one. */
-export async function loadWorkspaceAt(ctx: Context, rev: string): Promise<Workspace> {
-  const root = requireRoot(ctx.cwd);
+export async function loadWorkspaceAt(cwd: string, rev: string, options: RevisionOptions): Promise<Workspace> {
+  const root = requireRoot(cwd);
   requireRepository(root);
   const commit = resolveCommit(root, rev);
-  const ws = loadRevision(root, commit, { asOf: ctx.asOf, today: ctx.today });
+  const ws = loadRevision(root, commit, options);
   if (!ws) throw new GitError(`${CONFIG_FILE} does not exist at ${rev}: the workspace was not there yet`);
   return ws;
 }
@@ -69,7 +69,7 @@ export function loadRevision(root: string, commit: string, options: RevisionOpti
   requireFileCount(listed.length);
   listed.sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
 
-  const asOf = options.asOf ?? config.asOf ?? options.today;
+  const asOf = resolveAsOf(options.asOf, config.asOf, options.today);
   let sources: SourceFile[];
   let analysis;
   if (options.lean) {

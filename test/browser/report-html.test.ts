@@ -1,14 +1,14 @@
 /**
  * Opens `abx report all --format html` in a real headless Chromium and checks that every chart is
- * drawn and that every number on the page is the number of the JSON report. It also takes the
- * screenshots of docs/images (written there only when ABX_DOCS_IMAGES=docs/images is set).
+ * drawn and that every number on the page is the number of the JSON report. The pictures in
+ * docs/images/ are taken by `npm run screenshots` (a test never writes into the repository).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { exampleWorkspace, makeWorkspace, REPO, runAbx, tempDir } from '../helpers.js';
+import { exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
 
 /**
  * The suite runs wherever Chromium is found (ABX_CHROMIUM, else Debian's and the usual install paths) and is
@@ -26,9 +26,6 @@ function findChromium(): string | null {
   const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
   return candidates.find((c) => existsSync(c)) ?? null;
 }
-// A test never writes into the repository: screenshots go to a temporary folder unless ABX_DOCS_IMAGES names
-// the folder to refresh (ABX_DOCS_IMAGES=docs/images npx vitest run test/browser).
-const IMAGES = process.env.ABX_DOCS_IMAGES ? join(REPO, process.env.ABX_DOCS_IMAGES) : join(tempDir('abx-screens-'), 'images');
 
 /** Charts the page must draw, and how many bars or cells each has on the example workspace. */
 const CHARTS: Record<string, { selector: string; items: number }> = {
@@ -294,8 +291,6 @@ describe.skipIf(!CHROMIUM)('the HTML report in Chromium', () => {
     expect(seen.text['empty-kpis']).toMatch(/^No KPI records yet/);
     expect(seen.charts.filter((c) => c.found).map((c) => c.id)).toEqual(['chart-budget']);
     expect(seen.kpis.map((k) => k.status)).toEqual(Array(11).fill('no-data'));
-    if (!existsSync(IMAGES)) mkdirSync(IMAGES, { recursive: true });
-    await page.screenshot({ path: join(IMAGES, 'report-empty.png'), fullPage: true });
   });
 
   it('keeps long names inside their cards, and numbers and ranges on one line', async () => {
@@ -332,20 +327,6 @@ describe.skipIf(!CHROMIUM)('the HTML report in Chromium', () => {
       expect(seen.ranges.filter((r) => r.lines !== 1)).toEqual([]);
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
-    }
-  });
-
-  it('takes the screenshots for the docs', async () => {
-    mkdirSync(IMAGES, { recursive: true });
-    await open(htmlPath);
-    await page.screenshot({ path: join(IMAGES, 'report-all.png'), fullPage: true });
-    for (const section of ['tiers', 'kpis', 'bets', 'signals']) {
-      await page.locator(`#${section}`).screenshot({ path: join(IMAGES, `report-${section}.png`) });
-    }
-    for (const name of ['all', 'tiers', 'kpis', 'bets', 'signals', 'empty']) {
-      const file = join(IMAGES, `report-${name}.png`);
-      expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
-      expect(statSync(file).size).toBeGreaterThan(10_000);
     }
   });
 });

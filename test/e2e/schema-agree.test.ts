@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DATE_OR_DATE_TIME_PATTERN, DATE_PATTERN, kindJsonSchema, SCHEMA_KINDS, type SchemaKind } from '../../src/core/json-schema.js';
 import { isDate, isDateOrDateTime } from '../../src/core/dates.js';
-import { isPeriod } from '../../src/core/schemas.js';
+import { isPeriod } from '../../src/core/kinds/kpi.js';
 import { FIXTURES, REPO, runAbx } from '../helpers.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, logger: false });

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/workspace/load.js';
-import { accountJson } from '../../src/format/scores.js';
+import { accountJson } from '../../src/format/score/rows.js';
 import { FIXTURES, REPO } from '../helpers.js';
 
 const workspaces = [

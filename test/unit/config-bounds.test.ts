@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchema } from '../../src/core/check-schema.js';
 import { oversizedConfigLists, pathOutsideWorkspace, resolveConfig } from '../../src/core/config.js';
-import { configSchema } from '../../src/core/schemas.js';
+import { configSchema } from '../../src/core/config-schema.js';
 import { MAX_WORKSPACE_FILES } from '../../src/core/bounds.js';
 import { requireFileCount, WorkspaceError } from '../../src/workspace/load.js';
 

@@ -3,7 +3,9 @@ import { checkSchema, formatPath } from '../../src/core/check-schema.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { dayNumber, instant, isDate, withinWindow } from '../../src/core/dates.js';
 import { splitFrontmatter } from '../../src/core/frontmatter.js';
-import { accountSchema, configSchema, isPeriod } from '../../src/core/schemas.js';
+import { configSchema } from '../../src/core/config-schema.js';
+import { accountSchema } from '../../src/core/kinds/account.js';
+import { isPeriod } from '../../src/core/kinds/kpi.js';
 import { closest } from '../../src/core/suggest.js';
 import { locatePath } from '../../src/core/yaml/locate.js';
 import { parseYaml, parseYamlDocument } from '../../src/core/yaml/parse.js';
@@ -224,7 +226,7 @@ describe('the colourless chalk stand-in', () => {
 
 describe('score JSON in pieces', () => {
   it('prints exactly what JSON.stringify(…, null, 2) prints', async () => {
-    const { scoreJsonChunks } = await import('../../src/format/scores.js');
+    const { scoreJsonChunks } = await import('../../src/format/score/json.js');
     const accounts = Array.from({ length: 7 }, (_, i) => ({ id: `a${i}`, pure: i % 2 ? null : { total: i, tierName: 'x\ny' }, fit: { missing: [] } }));
     for (const list of [[], accounts.slice(0, 1), accounts]) {
       expect([...scoreJsonChunks('2026-11-24', list, 3)].join('')).toBe(`${JSON.stringify({ asOf: '2026-11-24', accounts: list }, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffConfig, diffScores, historyRows, type ScoreSnapshot } from '../../src/core/diff.js';
 import type { AccountScore } from '../../src/core/scoring/account.js';
-import { renderDiffMarkdown } from '../../src/format/diff-markdown.js';
+import { renderDiffMarkdown } from '../../src/format/diff/markdown.js';
 import { markdownText } from '../../src/format/escape/markdown.js';
 
 /** Just the fields the diff reads. */

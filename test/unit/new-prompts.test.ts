@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountAnswers, betAnswers, Cancelled, journeyAnswers, newFileText, parseKind, segmentAnswers, type NewSetting, type Prompter } from '../../src/cli/commands/new.js';
 import { UsageError } from '../../src/cli/context.js';
-import { accountFile } from '../../src/core/templates.js';
+import { accountFile } from '../../src/core/kinds/account-questions.js';
 
 /** Answers by question, in order; records every question asked. */
 function fakePrompter(answers: Record<string, unknown[]>): Prompter & { asked: string[] } {

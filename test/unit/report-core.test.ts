@@ -11,7 +11,8 @@ import { median, roundTo } from '../../src/core/report/numbers.js';
 import { comparePeriods, monthsBefore, periodSpan } from '../../src/core/report/periods.js';
 import { signalsReport } from '../../src/core/report/signals.js';
 import { tiersReport } from '../../src/core/report/tiers.js';
-import { configSchema, type Kind } from '../../src/core/schemas.js';
+import { configSchema } from '../../src/core/config-schema.js';
+import type { Kind } from '../../src/core/kinds/index.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { REPO } from '../helpers.js';
 

@@ -3,11 +3,12 @@ import { Chalk } from 'chalk';
 import { analyze } from '../../src/core/analyze.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { buildReport, REPORT_NAMES } from '../../src/core/report/index.js';
-import { configSchema, type Kind } from '../../src/core/schemas.js';
-import { esc, renderReportHtml } from '../../src/format/report-html.js';
-import { renderReportMarkdown } from '../../src/format/report-markdown.js';
-import { renderReportTable } from '../../src/format/report-table.js';
-import { unicodeBar } from '../../src/format/report-common.js';
+import { configSchema } from '../../src/core/config-schema.js';
+import type { Kind } from '../../src/core/kinds/index.js';
+import { esc, renderReportHtml } from '../../src/format/report/html.js';
+import { renderReportMarkdown } from '../../src/format/report/markdown.js';
+import { renderReportTable } from '../../src/format/report/table.js';
+import { unicodeBar } from '../../src/format/report/common.js';
 
 const plain = new Chalk({ level: 0 });
 

@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { RULES, type Problem } from '../../src/core/problem.js';
-import { renderSarif } from '../../src/format/sarif.js';
+import { renderSarif } from '../../src/format/validate/sarif.js';
 import { FIXTURES } from '../helpers.js';
 
 const schema = JSON.parse(readFileSync(join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')) as object;

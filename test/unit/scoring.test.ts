@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type Config } from '../../src/core/config.js';
 import { dayNumber } from '../../src/core/dates.js';
-import { configSchema, type Account, type Segment } from '../../src/core/schemas.js';
+import { configSchema } from '../../src/core/config-schema.js';
+import type { Account } from '../../src/core/kinds/account.js';
+import type { Segment } from '../../src/core/kinds/segment.js';
 import { scoreAccount } from '../../src/core/scoring/account.js';
 import { exact, fromNumber, roundTenth, add, mul, div } from '../../src/core/scoring/exact.js';
 import { fitTierOf, weightedFit } from '../../src/core/scoring/fit.js';

@@ -11,8 +11,9 @@ import { resolveConfig } from '../../src/core/config.js';
 import { quote } from '../../src/core/sql/dialect.js';
 import { buildModel } from '../../src/core/sql/model.js';
 import { sqlScript } from '../../src/core/sql/view.js';
-import type { ConfigFile, Segment } from '../../src/core/schemas.js';
-import { tableCsv } from '../../src/format/tables-csv.js';
+import type { ConfigFile } from '../../src/core/config-schema.js';
+import type { Segment } from '../../src/core/kinds/segment.js';
+import { tableCsv } from '../../src/format/export/tables.js';
 import { guardFormula, TABLES } from '../../src/core/sql/tables.js';
 import { FIXTURES } from '../helpers.js';
 

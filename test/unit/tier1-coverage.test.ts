@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
 import { dayNumber } from '../../src/core/dates.js';
-import type { Account } from '../../src/core/schemas.js';
+import type { Account } from '../../src/core/kinds/account.js';
 import { scoreAccount } from '../../src/core/scoring/account.js';
 
 const { config } = resolveConfig({ version: 1 });

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { splitFrontmatter } from '../../src/core/frontmatter.js';
-import { configSchema } from '../../src/core/schemas.js';
+import { configSchema } from '../../src/core/config-schema.js';
 import { parseYaml, parseYamlDocument } from '../../src/core/yaml/parse.js';
 
 interface Case {

@@ -9,14 +9,14 @@ import { ConfigInvalid, loadWorkspace, requireRoot, type Workspace } from '../..
 import { loadRevision } from '../../workspace/revision.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { EXIT_OK, type Context } from '../context.js';
-
-type Format = 'table' | 'markdown' | 'json';
+import { renderer } from '../../format/index.js';
+import { writeRendered } from '../output.js';
 
 /** Where `abx diff` looks for the branch a pull request goes into, in order. */
 export const DEFAULT_BASE_BRANCHES = ['main', 'master', 'origin/main', 'origin/master'] as const;
 
 export async function run(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const format = (options.format as Format | undefined) ?? 'table';
+  const format = (options.format as string | undefined) ?? 'table';
   const root = requireRoot(ctx.cwd);
   requireRepository(root);
   const shallow = isShallow(root);
@@ -52,16 +52,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     head: headCommit === null ? { label: 'the working tree', commit: null } : { label: headRev ?? headCommit, commit: headCommit },
     asOf,
   };
-  switch (format) {
-    case 'json':
-      ctx.stdout.write((await import('../../format/diff-json.js')).renderDiffJson(report));
-      break;
-    case 'markdown':
-      ctx.stdout.write((await import('../../format/diff-markdown.js')).renderDiffMarkdown(report));
-      break;
-    default:
-      ctx.stdout.write((await import('../../format/diff-table.js')).renderDiffTable(report, ctx.quiet));
-  }
+  writeRendered(ctx.stdout, (await renderer('diff', format))({ report, chalk: ctx.chalk, quiet: ctx.quiet, width: ctx.width }));
   return EXIT_OK;
 }
 

@@ -13,8 +13,8 @@ import { EXIT_OK, EXIT_PROBLEMS, type Context } from '../context.js';
 import { pathFilter } from '../paths.js';
 import { openWorkspace } from '../workspace.js';
 import { fileId } from '../../core/analyze.js';
+import { plural } from '../../core/words.js';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function run(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const check = Boolean(options.check);

@@ -8,11 +8,11 @@ import { ConfigInvalid, loadWorkspace, requireRoot } from '../../workspace/load.
 import { loadRevision } from '../../workspace/revision.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { EXIT_OK, UsageError, type Context } from '../context.js';
-
-type Format = 'table' | 'json' | 'markdown';
+import { renderer } from '../../format/index.js';
+import { writeRendered } from '../output.js';
 
 export async function run(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
-  const format = (options.format as Format | undefined) ?? 'table';
+  const format = (options.format as string | undefined) ?? 'table';
   const id = args[0] ?? '';
   if (!ID_PATTERN.test(id)) throw new UsageError(`"${id}" is not an account id (lowercase letters, digits and -)`);
   const root = requireRoot(ctx.cwd);
@@ -64,15 +64,6 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const latest = rows.find((r) => r.score !== null)?.score;
   const notes = isShallow(root) ? [`the history is cut short: ${SHALLOW_HINT}`] : [];
   const report: HistoryReport = { id, notes, name: live.analysis.scores.get(id)?.name ?? latest?.name ?? id, asOf, rows };
-  switch (format) {
-    case 'json':
-      ctx.stdout.write((await import('../../format/history-json.js')).renderHistoryJson(report));
-      break;
-    case 'markdown':
-      ctx.stdout.write((await import('../../format/history-markdown.js')).renderHistoryMarkdown(report));
-      break;
-    default:
-      ctx.stdout.write((await import('../../format/history-table.js')).renderHistoryTable(report, ctx.quiet));
-  }
+  writeRendered(ctx.stdout, (await renderer('history', format))({ report, chalk: ctx.chalk, quiet: ctx.quiet, width: ctx.width }));
   return EXIT_OK;
 }

@@ -12,7 +12,7 @@ import { CsvError, readCsv } from '../../core/import/csv.js';
 import { BUILT_IN_MAPPINGS, MappingError, mappingFromData, resolveMapping, type Mapping } from '../../core/import/mappings.js';
 import { planImport, type FieldChange, type ImportPlan, type UnreadableAccount } from '../../core/import/plan.js';
 import { didYouMean } from '../../core/suggest.js';
-import { accountFile } from '../../core/templates.js';
+import { accountFile } from '../../core/kinds/account-questions.js';
 import { parseYaml } from '../../core/yaml/parse.js';
 import { EditError, editFrontmatter, type FieldEdit } from '../../workspace/edit.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';

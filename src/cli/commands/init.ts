@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, dirname, sep } from 'node:path';
+import { KIND_DEFS } from '../../core/kinds/index.js';
 import { packageRoot } from '../package-root.js';
 import { linkOnTheWay, writeFileAtomic } from '../../workspace/write.js';
 import { git, isInsideRepository } from '../../workspace/git.js';
@@ -8,6 +9,8 @@ import { abxVersion } from '../version.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Context } from '../context.js';
 
 const TEMPLATES = join(packageRoot(), 'templates');
+/** Folders of the kinds read after segments: their template files name the example segment. */
+const NAMING_SEGMENTS = new Set<string>(KIND_DEFS.filter((k) => !('first' in k && k.first)).map((k) => k.kind));
 
 export interface InitAnswers {
   company: string;
@@ -240,7 +243,7 @@ async function scaffoldFiles(ctx: Context, target: string, options: Record<strin
             .replace(/^budget_share: 25/m, `budget_share: ${share}`),
         });
       });
-    } else if (ids.length > 0 && /^(accounts|bets|journeys)\//.test(f.path)) {
+    } else if (ids.length > 0 && NAMING_SEGMENTS.has(f.path.split('/')[0] as string)) {
       out.push({ path: f.path, content: f.content.replace(/\bexample-segment\b/g, ids[0] as string) });
     } else {
       out.push(f);

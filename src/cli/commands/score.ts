@@ -1,32 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unscorableText, type Unscorable } from '../../core/diff.js';
-import { countBySeverity } from '../../core/problem.js';
 import type { AccountScore } from '../../core/scoring/account.js';
 import { didYouMean } from '../../core/suggest.js';
+import { plural } from '../../core/words.js';
 import { locatePath } from '../../core/yaml/locate.js';
-import { explanationOf, renderExplainText, type SourceLocator } from '../../format/explain.js';
-import { renderScoreTable } from '../../format/score-table.js';
-import { accountJson, CSV_COLUMNS, csvRow, scoreJsonChunks, scoresMarkdown, toCsv } from '../../format/scores.js';
-import { renderStylish } from '../../format/stylish.js';
+import { renderer } from '../../format/index.js';
+import { explanationOf, type SourceLocator } from '../../format/score/explain.js';
 import { unscorableAccounts } from '../../workspace/compare.js';
 import type { Workspace } from '../../workspace/load.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
 import { writeFileAtomic } from '../../workspace/write.js';
-import { EXIT_OK, EXIT_PROBLEMS, UsageError, type Context } from '../context.js';
-import { allProblems, openWorkspace } from '../workspace.js';
-
-type Format = 'table' | 'json' | 'csv' | 'markdown';
+import { UsageError, type Context } from '../context.js';
+import { finish, writeRendered } from '../output.js';
+import { openWorkspace } from '../workspace.js';
 
 export async function run(ctx: Context, ids: string[], options: Record<string, unknown>): Promise<number> {
-  const format = (options.format as Format | undefined) ?? 'table';
+  const format = (options.format as string | undefined) ?? 'table';
   const sort = (options.sort as 'fit' | 'pure' | 'name' | undefined) ?? 'fit';
   const tier = parseTier(options.tier);
   let ws: Workspace;
   if (options.at !== undefined) {
     const { loadWorkspaceAt } = await import('../../workspace/revision.js');
-    ws = await loadWorkspaceAt(ctx, String(options.at));
+    ws = await loadWorkspaceAt(ctx.cwd, String(options.at), { asOf: ctx.asOf, today: ctx.today });
   } else {
     // Explanations and block writes need every record and text; plain scores do not.
     const lean = !options.explain && !options.write;
@@ -54,53 +51,19 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
   if (options.write) {
     if (options.at !== undefined) throw new UsageError('--write cannot be combined with --at: history is not rewritten');
     const written = writeScoreBlocks(ws, scores);
-    if (!ctx.quiet) ctx.stderr.write(`${written === 0 ? 'Generated blocks are up to date' : `Updated the generated blocks in ${written} ${written === 1 ? 'file' : 'files'}`}.\n`);
+    if (!ctx.quiet) ctx.stderr.write(`${written === 0 ? 'Generated blocks are up to date' : `Updated the generated blocks in ${plural(written, 'file')}`}.\n`);
   }
 
   const locator = sourceLocator(ws);
-  const explain = Boolean(options.explain);
-  switch (format) {
-    case 'json': {
-      const accounts = (function* () {
-        for (const s of scores) {
-          const base = accountJson(s);
-          yield explain ? { ...base, explain: explanationOf(s, ws.config, locator, fileOf(ws, s)) } : base;
-        }
-      })();
-      for (const chunk of scoreJsonChunks(analysis.asOf, accounts)) ctx.stdout.write(chunk);
-      break;
-    }
-    case 'csv':
-      ctx.stdout.write(toCsv(CSV_COLUMNS, scores.map(csvRow)));
-      break;
-    case 'markdown':
-      ctx.stdout.write(scoresMarkdown(scores));
-      break;
-    default:
-      if (explain) {
-        if (scores.length === 0 && !ctx.quiet) ctx.stdout.write('No accounts to explain.\n');
-        ctx.stdout.write(scores.map((s) => renderExplainText(s, explanationOf(s, ws.config, locator, fileOf(ws, s)), ctx.chalk, ctx.width)).join('\n'));
-      } else if (!(ids.length > 0 && ids.every((id) => unscorable.has(id)))) {
-        // (Only unscorable accounts asked for: their problems follow, an empty table would say "no accounts yet".)
-        ctx.stdout.write(renderScoreTable(scores, ctx.chalk, ctx.quiet, ctx.width));
-      }
+  const explain = options.explain ? (s: AccountScore) => explanationOf(s, ws.config, locator, fileOf(ws, s)) : undefined;
+  // Only unscorable accounts asked for: their problems follow, and an empty table would say "no accounts yet".
+  const onlyUnscorable = ids.length > 0 && ids.every((id) => unscorable.has(id));
+  if (!(format === 'table' && !explain && onlyUnscorable)) writeRendered(ctx.stdout, (await renderer('score', format))({ asOf: analysis.asOf, scores, explain, chalk: ctx.chalk, quiet: ctx.quiet, width: ctx.width }));
+  for (const id of ids) {
+    const u = unscorable.get(id);
+    if (u) ctx.stderr.write(`abx: account "${id}" cannot be scored: ${u.path} has ${unscorableText(u)}\n`);
   }
-
-  const problems = allProblems(ws);
-  const counts = countBySeverity(problems);
-  const errors = counts.errors;
-  const warnings = counts.warnings + analysis.unlistedWarnings;
-  if (errors > 0) {
-    const errorList = problems.filter((p) => p.severity === 'error');
-    for (const id of ids) {
-      const u = unscorable.get(id);
-      if (u) ctx.stderr.write(`abx: account "${id}" cannot be scored: ${u.path} has ${unscorableText(u)}\n`);
-    }
-    ctx.stderr.write(`\n${renderStylish(errorList, { chalk: ctx.chalk, quiet: true, files: analysis.fileCount, width: ctx.width })}`);
-    return EXIT_PROBLEMS;
-  }
-  if (warnings > 0 && !ctx.quiet) ctx.stderr.write(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}: run abx validate to see ${warnings === 1 ? 'it' : 'them'}.\n`);
-  return EXIT_OK;
+  return finish(ctx, ws);
 }
 
 function fileOf(ws: Workspace, s: AccountScore): string {

@@ -2,7 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { modelOfAnalysis, sqlScript, type DialectName } from '../../core/sql/index.js';
 import { countBySeverity } from '../../core/problem.js';
-import { renderStylish } from '../../format/stylish.js';
+import { renderStylish } from '../../format/validate/stylish.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type Context } from '../context.js';
 import { allProblems, openWorkspace } from '../workspace.js';
 

@@ -4,7 +4,8 @@
  */
 import type { Analysis } from '../analyze.js';
 import { dayNumber } from '../dates.js';
-import { BET_CATEGORIES, BET_STATUSES, type Bet } from '../schemas.js';
+import type { Bet } from '../kinds/bet.js';
+import { BET_CATEGORIES, BET_STATUSES } from '../schemas.js';
 
 export type BetStatus = (typeof BET_STATUSES)[number];
 
@@ -41,8 +42,7 @@ export interface BetsReport {
 }
 
 export function betsReport(analysis: Analysis): BetsReport {
-  const asOfDay = dayNumber(analysis.asOf) ?? 0;
-  const cards = [...analysis.bets.values()].map((entry) => betCard(entry.id, entry.file, entry.data, asOfDay));
+  const cards = [...analysis.bets.values()].map((entry) => betCard(entry.id, entry.file, entry.data, analysis.asOfDay));
   cards.sort(boardOrder);
   const columns = BET_STATUSES.map((status) => {
     const bets = cards.filter((c) => c.status === status);

@@ -1,6 +1,8 @@
 /**
  * `abx report`: plain data for every report, the JSON shapes of docs/reports.md. The renderers
- * (src/format/report-*.ts) draw these; nothing here knows about terminals or HTML.
+ * (src/format/report/<format>.ts) draw these; nothing here knows about terminals or HTML.
+ * Adding a report: its module here, its line in REPORT_NAMES, Report and BUILDERS, and a section
+ * function in each renderer (the compiler lists the ones missing).
  */
 import type { Analysis } from '../analyze.js';
 import type { Config } from '../config.js';
@@ -23,26 +25,35 @@ export interface Report {
   signals?: SignalsReport;
 }
 
+type Parts = Required<Omit<Report, 'asOf' | 'company' | 'stage'>>;
+
+const BUILDERS: { [K in ReportName]: (analysis: Analysis) => Parts[K] } = {
+  tiers: tiersReport,
+  kpis: kpisReport,
+  bets: betsReport,
+  signals: signalsReport,
+};
+
 export function buildReport(analysis: Analysis, names: readonly ReportName[]): Report {
   const report: Report = { asOf: analysis.asOf, company: analysis.config.company, stage: analysis.config.stage };
-  for (const name of REPORT_NAMES) {
-    if (!names.includes(name)) continue;
-    switch (name) {
-      case 'tiers':
-        report.tiers = tiersReport(analysis);
-        break;
-      case 'kpis':
-        report.kpis = kpisReport(analysis);
-        break;
-      case 'bets':
-        report.bets = betsReport(analysis);
-        break;
-      case 'signals':
-        report.signals = signalsReport(analysis);
-        break;
-    }
-  }
+  const build = <K extends ReportName>(name: K) => {
+    (report as Partial<Parts>)[name] = BUILDERS[name](analysis);
+  };
+  for (const name of REPORT_NAMES) if (names.includes(name)) build(name);
   return report;
+}
+
+/** Each report's section in one format, taking the report's data and what the format needs. */
+export type Sections<Out, Extra extends unknown[] = []> = { [K in ReportName]: (data: Parts[K], ...extra: Extra) => Out };
+
+/** The sections of the reports present, in the order of REPORT_NAMES. */
+export function sectionsOf<Out, Extra extends unknown[]>(report: Report, sections: Sections<Out, Extra>, ...extra: Extra): Out[] {
+  const out: Out[] = [];
+  for (const name of REPORT_NAMES) {
+    const data = report[name];
+    if (data !== undefined) out.push((sections[name] as (d: typeof data, ...e: Extra) => Out)(data, ...extra));
+  }
+  return out;
 }
 
 export type { BetsReport, KpisReport, SignalsReport, TiersReport };

@@ -4,7 +4,6 @@
  * the scored accounts at the as-of date.
  */
 import type { Analysis } from '../analyze.js';
-import { dayNumber } from '../dates.js';
 import { KPI_DEFINITIONS, type KpiCadence, type KpiDefinition, type KpiGoal, type KpiTier } from '../kpis.js';
 import { comparePeriods, monthsBefore, periodSpan, type PeriodSpan } from './periods.js';
 import { median, roundTo } from './numbers.js';
@@ -70,7 +69,7 @@ const BASELINE_TOLERANCE_DAYS = 45;
 const EPSILON = 1e-9;
 
 export function kpisReport(analysis: Analysis): KpisReport {
-  const asOfDay = dayNumber(analysis.asOf) ?? 0;
+  const { asOfDay } = analysis;
   const byKpi = new Map<string, DatedPoint[]>();
   let records = 0;
   for (const { record } of analysis.kpis) {

@@ -4,9 +4,10 @@
  */
 import type { Analysis } from '../analyze.js';
 import { SIGNAL_TYPES } from '../schemas.js';
+import { SIGNAL_TARGET_HOURS } from '../scoring/signals.js';
 import { median, roundTo, share } from './numbers.js';
 
-export const SIGNAL_TARGET_HOURS = 72;
+export { SIGNAL_TARGET_HOURS };
 
 export interface OpenSignal {
   account: string;

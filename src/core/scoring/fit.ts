@@ -2,7 +2,8 @@
 import type { Config } from '../config.js';
 import { dayNumber, withinWindow } from '../dates.js';
 import type { DataPath } from '../problem.js';
-import type { Account, Criteria, FitComponent } from '../schemas.js';
+import type { Account } from '../kinds/account.js';
+import type { Criteria, FitComponent } from '../schemas.js';
 import { FIT_COMPONENTS } from '../schemas.js';
 import { add, div, exact, fromNumber, min, mul, roundTenth, sum, type Exact } from './exact.js';
 

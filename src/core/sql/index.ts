@@ -1,6 +1,6 @@
 /** The warehouse side of an analysis: its tables, and its scoring model as SQL. */
 import type { Analysis } from '../analyze.js';
-import type { Segment } from '../schemas.js';
+import type { Segment } from '../kinds/segment.js';
 import { buildModel, type ScoringModel } from './model.js';
 import { tablesOf, type Tables } from './tables.js';
 

@@ -6,7 +6,8 @@
  * the config is the model.
  */
 import type { Config } from '../config.js';
-import type { Criteria, FitComponent, Segment } from '../schemas.js';
+import type { Criteria, FitComponent } from '../schemas.js';
+import type { Segment } from '../kinds/segment.js';
 import { FIT_COMPONENTS } from '../schemas.js';
 import { fromNumber } from '../scoring/exact.js';
 import { GIVEN_SCALE, keyOf } from './tables.js';

@@ -4,7 +4,7 @@
  * tables, so the layout is a contract: columns are only ever added at the end of a table.
  */
 import { dayNumber, instant } from '../dates.js';
-import type { Account } from '../schemas.js';
+import type { Account } from '../kinds/account.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from '../schemas.js';
 
 /** A column type, named once here and spelled per engine in dialect.ts. */

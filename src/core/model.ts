@@ -1,0 +1,74 @@
+/**
+ * The analysis's inputs and outputs. Types only: the pipeline (`analyze.ts`), the workspace
+ * loaders and the renderers import them; they import nothing that imports them back.
+ */
+import type { Config } from './config.js';
+import type { Account } from './kinds/account.js';
+import type { Bet } from './kinds/bet.js';
+import type { Kind } from './kinds/index.js';
+import type { Entry } from './kinds/kind.js';
+import type { Journey } from './kinds/journey.js';
+import type { KpiEntry } from './kinds/kpi.js';
+import type { Segment } from './kinds/segment.js';
+import type { DataPath, Problem } from './problem.js';
+import type { AccountScore } from './scoring/account.js';
+
+export type { Entry } from './kinds/kind.js';
+export type { KpiEntry } from './kinds/kpi.js';
+export type { Kind } from './kinds/index.js';
+
+export interface FileRef {
+  /** Relative to the workspace root, with `/`. */
+  path: string;
+  kind: Kind;
+}
+
+export interface SourceFile extends FileRef {
+  /** The file's text, BOM removed; absent when it could not be read. */
+  text?: string;
+  /** Why the file could not be read as text. */
+  unreadable?: string;
+}
+
+/** A JSON Schema check supplied by the workspace layer (ajv), reporting data paths. */
+export type CustomCheck = (data: unknown) => { path: DataPath; message: string }[];
+
+export interface AnalyzeInput {
+  config: Config;
+  /** Files with their text, or references that `read` turns into files when their turn comes. */
+  files: readonly (SourceFile | FileRef)[];
+  read?: (file: FileRef) => SourceFile;
+  asOf: string;
+  customChecks?: Partial<Record<Kind, CustomCheck>>;
+  /**
+   * Keep only what `validate` and `score` print: problems and scores without explanations.
+   * The account, bet and journey maps stay empty and texts are let go file by file.
+   */
+  lean?: boolean;
+  /** Scores are kept unless this is false (`validate` prints problems only). */
+  keepScores?: boolean;
+  /** 'count': warnings are counted, not listed (`score` lists errors only), which spares locating them. */
+  warnings?: 'list' | 'count';
+}
+
+export interface Analysis {
+  asOf: string;
+  /** The as-of date as a day number (`dates.ts`), parsed once. */
+  asOfDay: number;
+  config: Config;
+  /** Files analysed. */
+  fileCount: number;
+  problems: Problem[];
+  segments: Map<string, Entry<Segment>>;
+  /** Empty in lean mode, like bets and journeys. */
+  accounts: Map<string, Entry<Account>>;
+  bets: Map<string, Entry<Bet>>;
+  journeys: Map<string, Entry<Journey>>;
+  kpis: KpiEntry[];
+  /** Accounts scored, in path order; accounts whose data could not be read are absent. */
+  scores: Map<string, AccountScore>;
+  /** Files with at least one error. */
+  filesWithErrors: Set<string>;
+  /** Warnings counted but not in `problems` (AnalyzeInput.warnings 'count'). */
+  unlistedWarnings: number;
+}

@@ -1,0 +1,33 @@
+/** Rules on an account's fit: one source per component, facts the ICP criteria need, components that count as 0. */
+import type { Account } from '../kinds/account.js';
+import type { Finding } from '../problem.js';
+import type { FitNotes } from '../scoring/account-fit.js';
+import { roundTenth } from '../scoring/exact.js';
+import type { FitScore } from '../scoring/fit.js';
+
+export function fitFindings(account: Account, fit: FitScore, notes: FitNotes): Finding[] {
+  const out: Finding[] = [];
+  for (const { component: c, given, computed } of notes.conflicts) {
+    out.push({
+      rule: 'fit-conflict',
+      path: ['fit', c],
+      message: `fit.${c} is given (${given}) and can also be computed (${roundTenth(computed)}): keep one source, remove fit.${c} or the facts`,
+    });
+  }
+  for (const m of notes.unknownFacts) {
+    out.push({ rule: 'fit-unknown-fact', path: ['firmographics'], message: `firmographics.${m.fact} is missing, so the ${m.fact} criterion (${m.expected}) does not match` });
+  }
+  if (notes.stackMissing) {
+    out.push({ rule: 'fit-unknown-fact', path: ['technographics'], message: 'technographics.stack is missing, so no technology of the criteria matches' });
+  }
+  const missing = fit.missing;
+  if (missing.length > 0) {
+    const one = missing.length === 1;
+    out.push({
+      rule: 'fit-incomplete',
+      path: account.fit ? ['fit'] : [],
+      message: `fit ${one ? 'component' : 'components'} ${missing.join(', ')} ${one ? 'is' : 'are'} neither given nor computable and ${one ? 'counts' : 'count'} as 0`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * `abx export`: every account with its facts and scores, in columns that stay the same from one
+ * release to the next (new columns are only ever added at the end), for spreadsheets, BI tools
+ * and warehouses.
+ */
+import type { Entry } from '../../core/kinds/kind.js';
+import type { Account } from '../../core/kinds/account.js';
+import type { AccountScore } from '../../core/scoring/account.js';
+import { accountJson, CSV_COLUMNS, type AccountJson } from '../score/rows.js';
+
+export interface AccountFacts {
+  domain: string | null;
+  owner: string | null;
+  industry: string | null;
+  employees: number | null;
+  revenue_usd: number | null;
+  region: string | null;
+  country: string | null;
+  stack: string[];
+  tags: string[];
+}
+
+export interface ExportedAccount extends AccountJson {
+  file: string;
+  facts: AccountFacts;
+}
+
+export const EXPORT_COLUMNS = [...CSV_COLUMNS, 'domain', 'owner', 'industry', 'employees', 'revenue_usd', 'region', 'country', 'stack', 'tags', 'file'] as const;
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export function factsOf(account: Account | undefined): AccountFacts {
+  const f = account?.firmographics;
+  return {
+    domain: text(account?.domain),
+    owner: text(account?.owner),
+    industry: text(f?.industry),
+    employees: num(f?.employees),
+    revenue_usd: num(f?.revenue_usd),
+    region: text(f?.region),
+    country: text(f?.country),
+    stack: list(account?.technographics?.stack),
+    tags: list(account?.tags),
+  };
+}
+
+export function exportedAccount(score: AccountScore, entry: Entry<Account> | undefined): ExportedAccount {
+  return { ...accountJson(score), file: entry?.file ?? '', facts: factsOf(entry?.data) };
+}

@@ -1,0 +1,85 @@
+/** Words and number formats every report renderer shares, so the terminal, markdown and HTML say the same thing. */
+import type { KpiRow, Report } from '../../core/report/index.js';
+import { roundTo } from '../../core/report/numbers.js';
+
+export const NOTHING_YET = {
+  accounts: 'No accounts yet: add one with abx new account <id>.',
+  bets: 'No bets yet: add one with abx new bet <id>.',
+  kpiRecords: 'No KPI records yet: add them to kpis/*.yaml, e.g. - { kpi: message-resonance-rate, period: 2026-W47, value: 0.42 }. Until then every measured KPI reads no-data.',
+  signals: 'No signals yet: log one under signals: in an account (type, date, summary, first_touch).',
+  openSignals: 'No open signals: every signal has had a first touch.',
+} as const;
+
+export const SECTION_TITLES = {
+  tiers: 'Tiers',
+  kpis: 'KPIs',
+  bets: 'Bet board',
+  signals: 'Signals',
+} as const;
+
+export function reportTitle(report: Report): string {
+  return `${report.company ?? 'ABX'} report · as of ${report.asOf}`;
+}
+
+export { plural } from '../../core/words.js';
+
+export function num(value: number): string {
+  return String(value);
+}
+
+/** A share 0..1 as a percent with at most one decimal. */
+export function percent(share: number | null): string {
+  return share === null ? '—' : `${roundTo(share * 100, 1)}%`;
+}
+
+export function hours(h: number | null): string {
+  return h === null ? '—' : `${h} h`;
+}
+
+export function statusLabel(status: KpiRow['status']): string {
+  return status === 'no-data' ? 'no data' : status;
+}
+
+export function signedNumber(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
+}
+
+/** "↑ +0.02 vs 2026-W46", or "—" without a previous period. */
+export function trendText(row: KpiRow): string {
+  if (row.change === null || row.previous === null) return '—';
+  const arrow = row.trend === 'up' ? '↑' : row.trend === 'down' ? '↓' : '→';
+  return `${arrow} ${signedNumber(row.change)} vs ${row.previous.period}`;
+}
+
+/** The target, and for "−15% in 6 months" how far the KPI moved against its baseline. */
+export function targetWithComparison(row: KpiRow): string {
+  const base = `${row.targetText}${row.targetOverridden ? ' (config)' : ''}`;
+  if (row.goal !== 'change-at-most' || row.relativeChange === null || row.baseline === null) return base;
+  return `${base}: now ${signedNumber(roundTo(row.relativeChange * 100, 1))}% vs ${row.baseline.period}`;
+}
+
+export function latestText(row: KpiRow): string {
+  return row.latest ? num(row.latest.value) : '—';
+}
+
+export function periodText(row: KpiRow): string {
+  if (!row.latest) return '—';
+  return row.source === 'computed' ? `computed ${row.latest.period}` : row.latest.period;
+}
+
+export function budgetText(b: NonNullable<Report['tiers']>['budget']): string {
+  return `${b.primary.area} ${b.primary.percent}%, ${b.secondary.area} ${b.secondary.percent}%, the other ${b.remainingPercent}% where the plan needs it`;
+}
+
+export function kpiRecordsEmpty(report: Report): boolean {
+  return report.kpis !== undefined && report.kpis.records === 0;
+}
+
+/** Unicode block bar of `value` out of `max`, `width` cells wide at most, eighths for the last cell. */
+export function unicodeBar(value: number, max: number, width = 20): string {
+  if (max <= 0 || value <= 0) return '';
+  const eighths = Math.max(1, Math.round((value / max) * width * 8));
+  const full = Math.floor(eighths / 8);
+  const rest = eighths % 8;
+  return '█'.repeat(full) + (rest > 0 ? (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][rest] ?? '') : '');
+}

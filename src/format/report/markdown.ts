@@ -1,0 +1,170 @@
+/** `abx report --format markdown`: GitHub-flavoured markdown for wikis and pull-request comments. */
+import { sectionsOf, type BetsReport, type KpisReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
+import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText, unicodeBar } from './common.js';
+import type { Renderer, ReportView } from '../views.js';
+import { markdownCode, markdownText } from '../escape/markdown.js';
+
+/** A user value in a table cell: one line, pipes escaped, no raw HTML (a `<` never opens a tag). */
+const md = (value: string, max = 200): string => markdownText(value, max);
+
+const code = (id: string) => markdownCode(id, { table: true, max: 80 });
+
+function tableLines(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
+  return [`| ${head.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+export function renderReportMarkdown(report: Report): string {
+  const parts: string[][] = [[`# ${md(reportTitle(report))}`]];
+  parts.push(...sectionsOf(report, { tiers: tiersMd, kpis: kpisMd, bets: betsMd, signals: signalsMd }));
+  return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;
+}
+
+function tiersMd(t: TiersReport): string[] {
+  const out = [`## ${SECTION_TITLES.tiers}`, ''];
+  const budget = `**Budget guidance** (${t.budget.label}): ${budgetText(t.budget)}.`;
+  if (t.accounts === 0) return [...out, NOTHING_YET.accounts.replace('abx new account <id>', '`abx new account <id>`'), '', budget];
+  const maxPure = Math.max(...t.pure.map((r) => r.count), t.unscored.count);
+  out.push(
+    `### PURE tiers (${plural(t.accounts, 'account')})`,
+    '',
+    ...tableLines(
+      ['PURE tier', 'Totals', 'Accounts', 'Distribution', 'Priority', 'Resource allocation'],
+      ['l', 'l', 'r', 'l', 'l', 'l'],
+      [
+        ...t.pure.map((r) => [`${r.tier} ${r.name}`, r.totals, String(r.count), unicodeBar(r.count, maxPure), r.priority, r.resources]),
+        ['unscored', '—', String(t.unscored.count), unicodeBar(t.unscored.count, maxPure), '—', 'add a `pure` block to score it'],
+      ],
+    ),
+  );
+  const maxFit = Math.max(...t.fit.map((r) => r.count));
+  out.push(
+    '',
+    '### Fit tiers',
+    '',
+    ...tableLines(['Fit tier', 'Fit score', 'Accounts', 'Distribution', 'Motion', 'Guide'], ['l', 'l', 'r', 'l', 'l', 'r'], t.fit.map((r) => [`${r.tier} ${r.name}`, r.scores, String(r.count), unicodeBar(r.count, maxFit), r.motion, r.guide])),
+  );
+  out.push(
+    '',
+    '### Fit × PURE grid',
+    '',
+    'Spend top-left first: high fit and hair on fire.',
+    '',
+    ...tableLines(
+      ['Fit \\ PURE', 'T1', 'T2', 'T3', 'T4', 'T5', 'unscored'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      t.grid.map((row) => [`${row.fitTier} ${row.fitName}`, ...row.cells.map((c) => (c.count === 0 ? '·' : `**${c.count}**`)), row.unscored === 0 ? '·' : String(row.unscored)]),
+    ),
+  );
+  out.push(
+    '',
+    '### By segment',
+    '',
+    ...tableLines(
+      ['Segment', 'Accounts', 'PURE T1', 'T2', 'T3', 'T4', 'T5', 'Unscored', 'Fit T1', 'T2', 'T3', 'MQA'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      t.bySegment.map((s) => [
+        s.segment === null ? '_no segment_' : `${md(s.name, 60)}${s.known ? '' : ' (no such segment)'}`,
+        String(s.accounts),
+        ...['1', '2', '3', '4', '5', 'unscored'].map((k) => String(s.pure[k] ?? 0)),
+        ...['1', '2', '3'].map((k) => String(s.fit[k] ?? 0)),
+        String(s.mqa),
+      ]),
+    ),
+  );
+  const motions = [...t.motions.map((m) => `${m.motion} ${m.count}`), ...(t.noMotion > 0 ? [`no motion ${t.noMotion}`] : [])];
+  out.push(
+    '',
+    `**Motions**: ${motions.join(' → ')}`,
+    '',
+    `**MQA**: ${t.mqa.count} of ${plural(t.accounts, 'account')}${t.mqa.count > 0 ? ` (${t.mqa.accounts.map(code).join(', ')})` : ''}`,
+    '',
+    budget,
+  );
+  return out;
+}
+
+const STATUS_MARK = { met: '✅ met', missed: '❌ missed', 'no-data': '⚪ no data' } as const;
+
+function kpisMd(k: KpisReport): string[] {
+  const out = [`## ${SECTION_TITLES.kpis}`, ''];
+  if (k.records === 0) out.push(NOTHING_YET.kpiRecords.replace(/- \{ kpi: .*? \}/, (m) => `\`${m}\``), '');
+  out.push(`${k.summary.met} met · ${k.summary.missed} missed · ${k.summary.noData} no data`);
+  for (const g of k.groups) {
+    out.push(
+      '',
+      `### ${g.tier[0]?.toUpperCase()}${g.tier.slice(1)} (${g.cadence})`,
+      '',
+      ...tableLines(
+        ['KPI', 'Latest', 'Period', 'Target', 'Status', 'Trend'],
+        ['l', 'r', 'l', 'l', 'l', 'l'],
+        g.kpis.map((r) => [code(r.id), latestText(r), periodText(r), targetWithComparison(r), r.status === 'no-data' ? statusLabel(r.status) : STATUS_MARK[r.status], trendText(r)]),
+      ),
+    );
+  }
+  return out;
+}
+
+function betsMd(b: BetsReport): string[] {
+  const out = [`## ${SECTION_TITLES.bets}`, ''];
+  if (b.total === 0) return [...out, NOTHING_YET.bets.replace('abx new bet <id>', '`abx new bet <id>`')];
+  out.push(`${plural(b.total, 'bet')}: ${b.columns.map((c) => `${c.status} ${c.count}`).join(', ')}${b.overdue.length > 0 ? `; **${b.overdue.length} overdue**` : ''}`);
+  for (const column of b.columns) {
+    out.push('', `### ${column.status[0]?.toUpperCase()}${column.status.slice(1)} (${column.count})`, '');
+    if (column.count === 0) {
+      out.push(`No ${column.status} bets.`);
+      continue;
+    }
+    const closed = column.status === 'won' || column.status === 'killed';
+    out.push(
+      ...tableLines(
+        ['Bet', 'Category', 'Owner', 'Review by', 'Kill condition', ...(closed ? ['Result'] : [])],
+        ['l', 'l', 'l', 'l', 'l', ...(closed ? (['l'] as const) : [])],
+        column.bets.map((bet) => [
+          `${md(bet.name, 80)} (${code(bet.id)})`,
+          md(bet.category ?? '—', 60),
+          bet.owner === null ? '—' : code(bet.owner),
+          bet.reviewBy === null ? '—' : bet.overdue ? `**${bet.reviewBy}, overdue ${plural(bet.daysOverdue ?? 0, 'day')}**` : bet.reviewBy,
+          md(bet.killCondition ?? '—', 300),
+          ...(closed ? [md(bet.result ?? '—', 300)] : []),
+        ]),
+      ),
+    );
+  }
+  out.push('', '### By category', '', ...tableLines(['Category', 'Bets'], ['l', 'r'], b.byCategory.map((c) => [md(c.category, 60), String(c.count)])));
+  return out;
+}
+
+function signalsMd(s: SignalsReport): string[] {
+  const out = [`## ${SECTION_TITLES.signals}`, ''];
+  if (s.total === 0) return [...out, s.accounts === 0 ? NOTHING_YET.accounts.replace('abx new account <id>', '`abx new account <id>`') : NOTHING_YET.signals.replace('signals:', '`signals:`')];
+  out.push(
+    `${plural(s.total, 'signal')}: ${s.touched} touched, ${s.open} open (${s.openPastTarget} past ${s.targetHours} h).`,
+    `Median latency ${hours(s.medianLatencyHours)} (target under ${s.targetHours} h); touched within ${s.targetHours} h: ${percent(s.withinTargetShare)} (${s.withinTarget} of ${s.touched}).`,
+    '',
+    '### Open signals',
+    '',
+  );
+  if (s.openSignals.length === 0) out.push(NOTHING_YET.openSignals);
+  else {
+    out.push(
+      ...tableLines(
+        ['Account', 'Type', 'Date', 'Open for', 'Summary'],
+        ['l', 'l', 'l', 'r', 'l'],
+        s.openSignals.map((o) => [code(o.account), md(o.type, 40), o.date, o.pastTarget ? `**${hours(o.openHours)}**` : hours(o.openHours), md(o.summary, 120)]),
+      ),
+    );
+  }
+  out.push(
+    '',
+    '### By signal type',
+    '',
+    ...tableLines(
+      ['Type', 'Signals', 'Touched', 'Open', `Past ${s.targetHours} h`, 'Median latency', `Within ${s.targetHours} h`],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      s.byType.map((x) => [md(x.type, 40), String(x.total), String(x.touched), String(x.open), String(x.openPastTarget), hours(x.medianLatencyHours), percent(x.withinTargetShare)]),
+    ),
+  );
+  return out;
+}
+
+export const render: Renderer<ReportView> = (v) => renderReportMarkdown(v.report);
