@@ -14,7 +14,7 @@ import { accountJson } from '../format/score/rows.js';
 import { editFrontmatter, type EditValue, type FieldEdit } from '../workspace/edit.js';
 import { MAX_FILE_BYTES } from '../workspace/files.js';
 import { refreshBlocks } from '../workspace/generated-blocks.js';
-import { globBase, globToRegExp } from '../workspace/glob.js';
+import { compileGlob, globBase } from '../workspace/glob.js';
 import { loadWorkspace, type Workspace } from '../workspace/load.js';
 import { writeFileAtomic } from '../workspace/write.js';
 import { confine, RefusedPath } from './paths.js';
@@ -62,7 +62,7 @@ function placeFor(ws: Workspace, def: KindDef, id: string) {
   const base = globBase(glob);
   const rel = `${base === '' ? '' : `${base}/`}${id}.md`;
   if (rel.split('/').some((part) => part === '.git' || part === 'node_modules')) throw new Refused(`${rel}: abx mcp does not write into .git or node_modules`);
-  if (!globToRegExp(glob).test(rel)) throw new Refused(`${rel} would not be read as a ${def.singular} (the config's paths.${def.kind} is ${glob})`);
+  if (!compileGlob(glob).test(rel)) throw new Refused(`${rel} would not be read as a ${def.singular} (the config's paths.${def.kind} is ${glob})`);
   return confineExisting(ws.root, rel);
 }
 
