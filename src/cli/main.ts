@@ -178,7 +178,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   define(
     program
       .command('new')
-      .argument('<kind>', 'segment | account | bet | journey')
+      .argument('<kind>', 'segment | account | bet | journey | investment')
       .argument('<id>', 'the new id: lowercase letters, digits and -')
       .description('create a segment, account, bet or journey (prompts on a terminal, flags otherwise)')
       .option('--name <name>', 'display name')
@@ -202,6 +202,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .option('--kill-condition <text>', 'when to stop')
       .option('--learning-output <text>', 'what the team will learn')
       .option('--persona <persona>', 'persona (journeys)')
+      .option('--period <period>', 'a month (2026-10) or quarter (2026-Q4) (investments; default: the id)')
       .addHelpText('after', examples([
         'abx new account acme-space',
         'abx new account acme-space --name "Acme Space" --segment defense-primes --painful 3 --painful-evidence "Launch slips" --urgent 2 --urgent-evidence "RFP in Q3" --recognized 1 --recognized-evidence "Asked once" --expensive 0',
