@@ -114,11 +114,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   define(
     program
       .command('report')
-      .argument('<name>', 'tiers | kpis | bets | signals | all')
-      .description('reports for pipeline meetings and bet reviews: tiers, KPIs, bet board, signals')
+      .argument('<name>', 'tiers | kpis | bets | signals | roi | calibration | all')
+      .description('reports for pipeline meetings and bet reviews: tiers, KPIs, bet board, signals, ROI, calibration')
       .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('report')).default(formatNames('report')[0]))
       .option('-o, --out <file>', 'write the report to a file')
-      .addHelpText('after', examples(['abx report tiers', 'abx report kpis --format markdown', 'abx report all --format html --out report.html'])),
+      .option('--period <period>', 'roi: month | quarter (default), or one period: 2026-10, 2026-Q3')
+      .option('--weights <f,t,i,e>', 'calibration: also score the deals under these fit weights (e.g. 40,20,25,15)')
+      .addHelpText('after', examples(['abx report tiers', 'abx report kpis --format markdown', 'abx report roi --period month', 'abx report calibration --weights 30,20,30,20', 'abx report all --format html --out report.html'])),
     () => import('./commands/report.js'),
   );
 
