@@ -220,12 +220,13 @@ function calibrationSection(c: CalibrationReport, chalk: ChalkInstance): string 
   const cells = (r: CalibrationRow) => [String(r.count), String(r.won), pct(r.winRate), liftText(r.lift)];
   const head = ['Deals', 'Won', 'Win rate', 'Lift'];
   const [first, second] = c.models;
-  const fit = table(chalk, ['Fit tier at created', ...head, '', ...(second ? head.map((h) => `${h} (--weights)`) : [])], { colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'right', 'right', 'right'] });
+  // Side by side the bars are left out so both models fit in 80 columns; * marks the --weights columns.
+  const fit = table(chalk, [second ? 'Fit tier' : 'Fit tier at created', ...(second ? ['Deals', 'Won', 'Rate', 'Lift'] : head), ...(second ? ['Deals*', 'Won*', 'Rate*', 'Lift*'] : [''])], { colAligns: ['left', 'right', 'right', 'right', 'right', ...(second ? (['right', 'right', 'right', 'right'] as const) : (['left'] as const))] });
   (first?.fit ?? []).forEach((r, i) => {
     const alt = second?.fit[i];
-    fit.push([fitColour(chalk, r.tier ?? 3)(`${r.tier} ${r.name}`), ...cells(r), chalk.cyan(unicodeBar(r.winRate ?? 0, 100, 12)), ...(alt ? cells(alt) : [])]);
+    fit.push([fitColour(chalk, r.tier ?? 3)(`${r.tier} ${r.name}`), ...cells(r), ...(alt ? cells(alt) : [chalk.cyan(unicodeBar(r.winRate ?? 0, 100, 12))])]);
   });
-  out.push('', heading(chalk, 'By fit tier'), fit.toString());
+  out.push('', heading(chalk, second ? 'By fit tier (* under --weights)' : 'By fit tier'), fit.toString());
   for (const m of c.models) {
     const paint = m.verdict === 'predictive' ? chalk.green : m.verdict === 'not-predictive' ? chalk.red.bold : chalk.dim;
     out.push(`${m.label === 'config' ? 'Weights of the config' : 'Weights of --weights'} (${weightsText(m.weights)}): ${paint(VERDICT_LABELS[m.verdict])} · ${m.reason}`);
