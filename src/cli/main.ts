@@ -126,6 +126,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
   define(
     program
+      .command('review')
+      .argument('<cadence>', 'weekly | biweekly | monthly | quarterly')
+      .description('the learning-loop agenda for the as-of date: signals, tier changes, deals, bets, KPIs, ROI, calibration')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('review')).default(formatNames('review')[0]))
+      .addHelpText('after', examples(['abx review weekly', 'abx review quarterly --format table', 'abx review biweekly --format json'])),
+    () => import('./commands/review.js'),
+  );
+
+  define(
+    program
       .command('diff')
       .argument('[base]', 'the revision to compare with (default: the merge-base with main or master)')
       .description('what changed in scores and tiers between two revisions')

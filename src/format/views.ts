@@ -5,6 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { DiffReport, HistoryReport } from '../core/diff.js';
 import type { Problem } from '../core/problem.js';
+import type { Agenda } from '../core/review.js';
 import type { Report } from '../core/report/index.js';
 import type { AccountScore } from '../core/scoring/account.js';
 import type { ExportedAccount } from './export/rows.js';
@@ -50,6 +51,11 @@ export interface DiffView extends Style {
 /** `abx history`. */
 export interface HistoryView extends Style {
   report: HistoryReport;
+}
+
+/** `abx review`. */
+export interface AgendaView extends Style {
+  agenda: Agenda;
 }
 
 /** A renderer's text, whole or in pieces (a JSON list of 50,000 accounts is written as it is made). */

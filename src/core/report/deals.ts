@@ -65,3 +65,11 @@ export function winRateOf(deals: readonly DealFact[]): { won: number; lost: numb
   const lost = deals.filter((d) => d.result === 'lost').length;
   return { won, lost, winRate: percentOf(exact(BigInt(won)), exact(BigInt(won + lost))) };
 }
+
+/** "$1,200,000", "$45,000.50"; "—" for null. */
+export function usdText(value: number | null): string {
+  if (value === null) return '—';
+  const [whole = '0', cents] = Math.abs(value).toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '−' : ''}$${grouped}${cents === '00' ? '' : `.${cents}`}`;
+}

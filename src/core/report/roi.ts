@@ -118,7 +118,7 @@ export function roiReport(analysis: Analysis, options: RoiOptions = {}): RoiRepo
 }
 
 /** A record counts in a period it lies within: a quarter holds its months' records. */
-function investmentIn(entry: InvestmentEntry, span: PeriodSpan): boolean {
+export function investmentIn(entry: InvestmentEntry, span: PeriodSpan): boolean {
   const own = periodSpan(entry.record.period);
   return own !== undefined && own.startDay >= span.startDay && own.endDay <= span.endDay;
 }

@@ -88,13 +88,7 @@ export function unicodeBar(value: number, max: number, width = 20): string {
   return '█'.repeat(full) + (rest > 0 ? (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][rest] ?? '') : '');
 }
 
-/** "$1,200,000", "$45,000.50"; "—" for null. */
-export function usdText(value: number | null): string {
-  if (value === null) return '—';
-  const [whole = '0', cents] = Math.abs(value).toFixed(2).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 ? '−' : ''}$${grouped}${cents === '00' ? '' : `.${cents}`}`;
-}
+export { usdText } from '../../core/report/deals.js';
 
 /** A percentage already in percent (60.5): "60.5%", or "—". */
 export function pct(value: number | null): string {
