@@ -182,3 +182,24 @@ describe('edges', () => {
     expect(report(dir, ['roi']).roi).toEqual({ granularity: 'quarter', periods: [], total: null });
   });
 });
+
+describe('KPIs computed from deals on the example', () => {
+  it('fill the periods without a record, labelled computed, and leave recorded periods alone', () => {
+    const { kpis } = report(example, ['kpis']);
+    const rows = Object.fromEntries(kpis.groups.flatMap((g: { kpis: { id: string }[] }) => g.kpis).map((k: { id: string }) => [k.id, k]));
+    const latest = (id: string) => rows[id].latest;
+    // Proposals in November: keystone (first engagement 09-09, proposal 11-02: 54 days), harborline
+    // (09-25 → 11-04: 40), arcadia (09-08 → 11-15: 68), northwind (09-04 → 11-17: 74): median (54 + 68) / 2.
+    expect(latest('pipeline-velocity')).toMatchObject({ period: '2026-11', value: 61, source: 'computed' });
+    // Closed in Q4 with a competitor: cf-white-label won; vg-eu-plants, sg-wms-bridge, hl-ocean-visibility, ar-cold-room-audit lost.
+    expect(latest('competitive-win-rate')).toMatchObject({ period: '2026-Q4', value: 0.2, source: 'computed' });
+    expect(rows['competitive-win-rate'].previous).toEqual({ period: '2026-Q3', value: 0.41, note: null });
+    // Every open deal (650,000 + 280,000 + 210,000 + 95,000) is on an account engaged before it was created.
+    expect(latest('deal-influence-rate')).toMatchObject({ period: '2026-11', value: 1, source: 'computed' });
+    // Q4 revenue (nw, cf, ks) all from engaged accounts; Q3 keeps its record of 0.47.
+    expect(latest('revenue-influenced')).toMatchObject({ period: '2026-Q4', value: 1, source: 'computed' });
+    expect(rows['revenue-influenced'].history.filter((p: { period: string }) => p.period === '2026-Q3')).toEqual([{ period: '2026-Q3', value: 0.47, note: null }]);
+    const table = runAbx(['-C', example, 'report', 'kpis', '-q']).stdout;
+    expect(table).toContain('computed 2026-Q4');
+  });
+});

@@ -68,7 +68,7 @@ export function latestText(row: KpiRow): string {
 
 export function periodText(row: KpiRow): string {
   if (!row.latest) return '—';
-  return row.source === 'computed' ? `computed ${row.latest.period}` : row.latest.period;
+  return row.source === 'computed' || row.latest.source === 'computed' ? `computed ${row.latest.period}` : row.latest.period;
 }
 
 export function budgetText(b: NonNullable<Report['tiers']>['budget']): string {
