@@ -246,11 +246,11 @@ describe('the HTML report in Chromium', () => {
 
   it('draws ROI per quarter as columns and win rate by tier as bars, with the JSON numbers, visible', async () => {
     await open(htmlPath);
-    const columns = await page.$$eval('[data-testid="chart-roi-column"]', (els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value'), Math.round((e.querySelector('rect') as SVGRectElement).getBBox().height)]));
+    const columns = await page.$$eval('[data-testid="chart-roi-column"]', (els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value'), Math.round(Number(e.querySelector('rect')?.getAttribute('height')))]));
     // 2026-Q2 has no investment (no column), Q3 222%, Q4 195.4%: the Q3 column is the tallest.
     expect(columns.map(([k, v]) => [k, v])).toEqual(report.roi.periods.map((p: { period: string; roi: number | null }) => [p.period, p.roi === null ? '' : String(p.roi)]));
     expect(columns.map(([, , h]) => h)).toEqual([0, 150, 132]);
-    const bars = await page.$$eval('[data-testid="chart-calibration-fit-bar"]', (els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value'), Math.round((e.querySelector('rect') as SVGRectElement).getBBox().width)]));
+    const bars = await page.$$eval('[data-testid="chart-calibration-fit-bar"]', (els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value'), Math.round(Number(e.querySelector('rect')?.getAttribute('width')))]));
     expect(bars).toEqual([
       ['fit-1', '60', 261], // 60 ÷ 66.7 × 290 = 260.9
       ['fit-2', '66.7', 290],
