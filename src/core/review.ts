@@ -49,7 +49,7 @@ export function buildAgenda(analysis: Analysis, cadence: Cadence, weekAgo?: Week
   const since = formatDay(sinceDay);
   const scores = [...analysis.scores.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const kpiRows = (tier: KpiRow['tier']) =>
-    kpisReport(analysis).groups.find((g) => g.tier === tier)?.kpis.map((k) => `${k.id}: ${k.latest ? `${k.latest.value} (${k.source === 'computed' ? 'computed ' : ''}${k.latest.period})` : 'no data'} · target ${k.targetText} · ${k.status === 'no-data' ? 'no data' : k.status}`) ?? [];
+    kpisReport(analysis).groups.find((g) => g.tier === tier)?.kpis.map((k) => `${k.id}: ${k.latest ? `${k.latest.value} (${k.source === 'computed' || k.latest.source === 'computed' ? 'computed ' : ''}${k.latest.period})` : 'no data'} · target ${k.targetText} · ${k.status === 'no-data' ? 'no data' : k.status}`) ?? [];
   const deals = dealFacts(analysis);
   const sections: AgendaSection[] = [];
 

@@ -77,7 +77,8 @@ describe('abx review on the example', () => {
   it('renders markdown by default and as a table; an unknown cadence is a usage error', () => {
     const md = runAbx(['-C', example, 'review', 'quarterly', '-q']);
     expect(md.stdout.startsWith('# Quarterly review · 2026-11-24\n')).toBe(true);
-    expect(md.stdout).toContain('- [ ] revenue $545,000.50');
+    // Every item goes through the markdown escaping of src/format/escape/markdown.ts.
+    expect(md.stdout).toContain('- [ ] revenue \\$545,000.50');
     const table = runAbx(['-C', example, 'review', 'monthly', '--format', 'table', '-q']);
     expect(table.stdout).toContain('Monthly review · as of 2026-11-24');
     const bad = runAbx(['-C', example, 'review', 'weekley']);

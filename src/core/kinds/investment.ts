@@ -5,9 +5,8 @@
  */
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { printable } from '../frontmatter.js';
 import { nonNegative, oneOf, says, text } from '../schemas.js';
-import { str } from './ask.js';
+import { quoted, str } from './ask.js';
 import type { Flags, KindDef, NewSetting } from './kind.js';
 
 export const INVESTMENT_CATEGORIES = ['technology', 'content', 'advertising', 'events', 'headcount'] as const;
@@ -64,7 +63,7 @@ export function investmentPeriod(flags: Flags, setting: Pick<NewSetting, 'id'>):
   const given = str(flags.period);
   const period = given ?? setting.id.replace(/-q([1-4])$/, '-Q$1');
   if (MONTH_OR_QUARTER.test(period)) return period;
-  if (given !== undefined) throw new UsageError(`--period ${PERIOD_MESSAGE}, not "${printable(given)}"`);
+  if (given !== undefined) throw new UsageError(`--period ${PERIOD_MESSAGE}, not "${quoted(given)}"`);
   throw new UsageError(`name the period: --period 2026-Q4 (or --period 2026-10), or use the period as the id (abx new investment 2026-q4)`);
 }
 

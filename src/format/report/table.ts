@@ -1,61 +1,47 @@
 /** `abx report` in the terminal: cli-table3 tables, unicode bar charts for distributions, chalk for status. */
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { printable } from '../../core/frontmatter.js';
 import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type KpiRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
-import {
-  NOTHING_YET,
-  SECTION_TITLES,
-  budgetText,
-  hours,
-  latestText,
-  liftText,
-  pct,
-  percent,
-  periodText,
-  plural,
-  reportTitle,
-  statusLabel,
-  targetWithComparison,
-  trendText,
-  unicodeBar,
-  usdText,
-  VERDICT_LABELS,
-  weightsText,
-  wonLost,
-} from './common.js';
+import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, liftText, pct, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText, unicodeBar, usdText, VERDICT_LABELS, weightsText, wonLost } from './common.js';
+import { terminalText } from '../escape/terminal.js';
 import { fitColour, pureColour } from '../score/table.js';
 import type { Renderer, ReportView } from '../views.js';
+import { fittedTable, visibleWidth, wrapText, type Column } from '../fit-width.js';
 
 type Paint = (s: string) => string;
 
-function table(chalk: ChalkInstance, head: string[], options: { colAligns?: ('left' | 'right' | 'center')[]; colWidths?: (number | null)[] } = {}) {
-  return new Table({
-    head,
-    style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['gray'] : [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    colAligns: options.colAligns ?? [],
-    colWidths: options.colWidths ?? [],
-    wordWrap: true,
-  });
+/** A table that fits the terminal (src/format/fit-width.ts): rows are pushed, then it is printed. */
+function table(chalk: ChalkInstance, width: number | undefined, head: string[], options: { colAligns?: ('left' | 'right' | 'center')[]; colWidths?: (number | null)[]; ruled?: boolean } = {}) {
+  const rows: string[][] = [];
+  const columns: Column[] = head.map((h, i) => ({ head: h, align: options.colAligns?.[i] ?? 'left', wrap: true, min: Math.max(6, visibleWidth(h)) }));
+  const widths = options.colWidths && options.colWidths.length > 0 ? options.colWidths.map((w) => (w === null ? null : w - 2)) : undefined;
+  return {
+    push: (row: string[]) => void rows.push(row),
+    toString: () => fittedTable(columns, rows, { chalk, width, widths, ruled: options.ruled }),
+  };
 }
 
 const heading = (chalk: ChalkInstance, text: string) => chalk.bold(text);
 
-export function renderReportTable(report: Report, chalk: ChalkInstance): string {
+export function renderReportTable(report: Report, chalk: ChalkInstance, width?: number): string {
   const parts: string[] = [chalk.bold(reportTitle(report))];
-  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection, roi: roiSection, calibration: calibrationSection }, chalk));
-  return `${parts.join('\n\n')}\n`;
+  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection, roi: roiSection, calibration: calibrationSection }, chalk, width));
+  const text = parts.join('\n\n');
+  if (width === undefined) return `${text}\n`;
+  // Lines outside the tables (summaries, the MQA list, budget guidance) wrap at spaces.
+  return `${text
+    .split('\n')
+    .flatMap((line) => (visibleWidth(line) <= width ? [line] : wrapText(line, width)))
+    .join('\n')}\n`;
 }
 
-function tiersSection(t: TiersReport, chalk: ChalkInstance): string {
+function tiersSection(t: TiersReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.tiers)];
   if (t.accounts === 0) {
     out.push(NOTHING_YET.accounts, '', `Budget guidance (${t.budget.label}): ${budgetText(t.budget)}.`);
     return out.join('\n');
   }
   const maxPure = Math.max(...t.pure.map((r) => r.count), t.unscored.count);
-  const pure = table(chalk, ['PURE tier', 'Totals', 'Accounts', '', 'Priority', 'Resource allocation'], { colAligns: ['left', 'left', 'right', 'left', 'left', 'left'] });
+  const pure = table(chalk, width, ['PURE tier', 'Totals', 'Accounts', '', 'Priority', 'Resource allocation'], { colAligns: ['left', 'left', 'right', 'left', 'left', 'left'] });
   for (const r of t.pure) {
     const c = pureColour(chalk, r.tier);
     pure.push([c(`${r.tier} ${r.name}`), r.totals, String(r.count), c(unicodeBar(r.count, maxPure)), r.priority, r.resources]);
@@ -64,14 +50,14 @@ function tiersSection(t: TiersReport, chalk: ChalkInstance): string {
   out.push(heading(chalk, `PURE tiers · ${plural(t.accounts, 'account')}`), pure.toString());
 
   const maxFit = Math.max(...t.fit.map((r) => r.count));
-  const fit = table(chalk, ['Fit tier', 'Fit score', 'Accounts', '', 'Motion', 'Guide'], { colAligns: ['left', 'left', 'right', 'left', 'left', 'right'] });
+  const fit = table(chalk, width, ['Fit tier', 'Fit score', 'Accounts', '', 'Motion', 'Guide'], { colAligns: ['left', 'left', 'right', 'left', 'left', 'right'] });
   for (const r of t.fit) {
     const c = fitColour(chalk, r.tier);
     fit.push([c(`${r.tier} ${r.name}`), r.scores, String(r.count), c(unicodeBar(r.count, maxFit)), r.motion, r.guide]);
   }
   out.push('', heading(chalk, 'Fit tiers'), fit.toString());
 
-  const grid = table(chalk, ['Fit \\ PURE', 'T1', 'T2', 'T3', 'T4', 'T5', 'unscored'], { colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'] });
+  const grid = table(chalk, width, ['Fit \\ PURE', 'T1', 'T2', 'T3', 'T4', 'T5', 'unscored'], { colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'] });
   for (const row of t.grid) {
     grid.push([
       fitColour(chalk, row.fitTier)(`${row.fitTier} ${row.fitName}`),
@@ -81,22 +67,22 @@ function tiersSection(t: TiersReport, chalk: ChalkInstance): string {
   }
   out.push('', heading(chalk, 'Fit × PURE grid (spend top-left first: high fit, hair on fire)'), grid.toString());
 
-  const seg = table(chalk, ['Segment', 'Accounts', 'P1', 'P2', 'P3', 'P4', 'P5', 'Unscored', 'F1', 'F2', 'F3', 'MQA'], { colAligns: ['left', ...Array<'right'>(11).fill('right')] });
+  const seg = table(chalk, width, ['Segment', 'Accounts', 'P1', 'P2', 'P3', 'P4', 'P5', 'Unscored', 'F1', 'F2', 'F3', 'MQA'], { colAligns: ['left', ...Array<'right'>(11).fill('right')] });
   for (const s of t.bySegment) {
-    const label = s.segment === null ? chalk.dim('no segment') : `${printable(s.name, 40)}${s.known ? '' : chalk.red(' (no such segment)')}`;
+    const label = s.segment === null ? chalk.dim('no segment') : `${terminalText(s.name, 40)}${s.known ? '' : chalk.red(' (no such segment)')}`;
     seg.push([label, String(s.accounts), ...['1', '2', '3', '4', '5', 'unscored'].map((k) => String(s.pure[k] ?? 0)), ...['1', '2', '3'].map((k) => String(s.fit[k] ?? 0)), String(s.mqa)]);
   }
   out.push('', heading(chalk, 'By segment (P = PURE tier, F = fit tier)'), seg.toString());
 
   const maxMotion = Math.max(...t.motions.map((m) => m.count), t.noMotion);
-  const motions = table(chalk, ['Motion', 'Accounts', ''], { colAligns: ['left', 'right', 'left'] });
+  const motions = table(chalk, width, ['Motion', 'Accounts', ''], { colAligns: ['left', 'right', 'left'] });
   for (const m of t.motions) motions.push([m.motion, String(m.count), chalk.cyan(unicodeBar(m.count, maxMotion))]);
   if (t.noMotion > 0) motions.push([chalk.dim('no motion'), String(t.noMotion), chalk.dim(unicodeBar(t.noMotion, maxMotion))]);
   out.push('', heading(chalk, 'Motions (detect → decode → engage → accelerate → expand)'), motions.toString());
 
   out.push(
     '',
-    `${chalk.bold('MQA')}: ${t.mqa.count} of ${plural(t.accounts, 'account')}${t.mqa.count > 0 ? ` (${t.mqa.accounts.join(', ')})` : ''}`,
+    `${chalk.bold('MQA')}: ${t.mqa.count} of ${plural(t.accounts, 'account')}${t.mqa.count > 0 ? ` (${t.mqa.accounts.map((a) => terminalText(a, 60)).join(', ')})` : ''}`,
     `${chalk.bold('Budget guidance')} (${t.budget.label}): ${budgetText(t.budget)}.`,
   );
   return out.join('\n');
@@ -112,23 +98,23 @@ function statusColour(chalk: ChalkInstance, status: KpiRow['status']): Paint {
   return status === 'met' ? chalk.green : status === 'missed' ? chalk.red : chalk.dim;
 }
 
-function kpisSection(k: KpisReport, chalk: ChalkInstance): string {
+function kpisSection(k: KpisReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.kpis)];
   if (k.records === 0) out.push(NOTHING_YET.kpiRecords);
   out.push(`${k.summary.met} met · ${k.summary.missed} missed · ${k.summary.noData} no data`);
   for (const g of k.groups) {
-    const t = table(chalk, ['KPI', 'Latest', 'Period', 'Target', 'Status', 'Trend'], { colAligns: ['left', 'right', 'left', 'left', 'left', 'left'] });
+    const t = table(chalk, width, ['KPI', 'Latest', 'Period', 'Target', 'Status', 'Trend'], { colAligns: ['left', 'right', 'left', 'left', 'left', 'left'] });
     for (const row of g.kpis) {
       const trend = trendText(row);
       const trendColour = row.improving === null ? (s: string) => s : row.improving ? chalk.green : chalk.red;
-      t.push([row.id, latestText(row), periodText(row), targetWithComparison(row), statusColour(chalk, row.status)(statusLabel(row.status)), trendColour(trend)]);
+      t.push([terminalText(row.id, 60), latestText(row), periodText(row), targetWithComparison(row), statusColour(chalk, row.status)(statusLabel(row.status)), trendColour(trend)]);
     }
     out.push('', heading(chalk, `${g.tier[0]?.toUpperCase()}${g.tier.slice(1)} · ${g.cadence}`), t.toString());
   }
   return out.join('\n');
 }
 
-function betsSection(b: BetsReport, chalk: ChalkInstance): string {
+function betsSection(b: BetsReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.bets)];
   if (b.total === 0) {
     out.push(NOTHING_YET.bets);
@@ -142,23 +128,23 @@ function betsSection(b: BetsReport, chalk: ChalkInstance): string {
       continue;
     }
     const closed = column.status === 'won' || column.status === 'killed';
-    const t = table(chalk, ['Bet', 'Review by', 'Kill condition', ...(closed ? ['Result'] : [])], { colWidths: closed ? [36, 14, 34, 34] : [36, 14, 46] });
+    const t = table(chalk, width, ['Bet', 'Review by', 'Kill condition', ...(closed ? ['Result'] : [])], { colWidths: closed ? [36, 14, 34, 34] : [36, 14, 46], ruled: true });
     for (const bet of column.bets) {
       const review = bet.reviewBy === null ? chalk.dim('—') : bet.overdue ? chalk.red.bold(`${bet.reviewBy} overdue ${plural(bet.daysOverdue ?? 0, 'day')}`) : bet.reviewBy;
-      const about = chalk.dim([`${bet.id}${bet.category ? ` · ${bet.category}` : ''}`, ...(bet.owner ? [printable(bet.owner, 60)] : [])].join('\n'));
-      const long = (text: string | null) => (text === null ? chalk.dim('—') : printable(text, 240));
-      t.push([`${printable(bet.name, 80)}\n${about}`, review, long(bet.killCondition), ...(closed ? [long(bet.result)] : [])]);
+      const about = chalk.dim([`${terminalText(bet.id, 60)}${bet.category ? ` · ${terminalText(bet.category, 40)}` : ''}`, ...(bet.owner ? [terminalText(bet.owner, 60)] : [])].join('\n'));
+      const long = (text: string | null) => (text === null ? chalk.dim('—') : terminalText(text, 240));
+      t.push([`${terminalText(bet.name, 80)}\n${about}`, review, long(bet.killCondition), ...(closed ? [long(bet.result)] : [])]);
     }
     out.push(t.toString());
   }
   const maxCategory = Math.max(...b.byCategory.map((c) => c.count));
-  const cats = table(chalk, ['Category', 'Bets', ''], { colAligns: ['left', 'right', 'left'] });
+  const cats = table(chalk, width, ['Category', 'Bets', ''], { colAligns: ['left', 'right', 'left'] });
   for (const c of b.byCategory) cats.push([c.category, String(c.count), chalk.cyan(unicodeBar(c.count, maxCategory))]);
   out.push('', heading(chalk, 'By category'), cats.toString());
   return out.join('\n');
 }
 
-function signalsSection(s: SignalsReport, chalk: ChalkInstance): string {
+function signalsSection(s: SignalsReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.signals)];
   if (s.total === 0) {
     out.push(s.accounts === 0 ? NOTHING_YET.accounts : NOTHING_YET.signals);
@@ -173,14 +159,14 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance): string {
   if (s.openSignals.length === 0) {
     out.push(NOTHING_YET.openSignals);
   } else {
-    const t = table(chalk, ['Account', 'Type', 'Date', 'Open for', 'Summary'], { colAligns: ['left', 'left', 'left', 'right', 'left'] });
+    const t = table(chalk, width, ['Account', 'Type', 'Date', 'Open for', 'Summary'], { colAligns: ['left', 'left', 'left', 'right', 'left'] });
     for (const o of s.openSignals) {
-      t.push([o.account, o.type, o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), printable(o.summary, 60)]);
+      t.push([terminalText(o.account, 60), terminalText(o.type, 30), o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), terminalText(o.summary, 60)]);
     }
     out.push(t.toString());
   }
   const maxType = Math.max(...s.byType.map((x) => x.total));
-  const t = table(chalk, ['Type', 'Signals', '', 'Touched', 'Open', `Past ${s.targetHours} h`, 'Median latency', `Within ${s.targetHours} h`], { colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right'] });
+  const t = table(chalk, width, ['Type', 'Signals', '', 'Touched', 'Open', `Past ${s.targetHours} h`, 'Median latency', `Within ${s.targetHours} h`], { colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right'] });
   for (const x of s.byType) {
     t.push([x.type, String(x.total), chalk.cyan(unicodeBar(x.total, maxType, 12)), String(x.touched), String(x.open), x.openPastTarget > 0 ? chalk.red(String(x.openPastTarget)) : String(x.openPastTarget), hours(x.medianLatencyHours), percent(x.withinTargetShare)]);
   }
@@ -188,19 +174,20 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance): string {
   return out.join('\n');
 }
 
-function roiSection(r: RoiReport, chalk: ChalkInstance): string {
+
+function roiSection(r: RoiReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.roi)];
   if (r.periods.length === 0 || r.total === null) {
     out.push(NOTHING_YET.roi);
     return out.join('\n');
   }
   const roiPaint = (v: number | null) => (v === null ? chalk.dim('—') : (v >= 0 ? chalk.green : chalk.red)(pct(v)));
-  const t = table(chalk, ['Period', 'Revenue', 'Investment', 'ROI', 'Win rate', 'Won / lost', 'Avg deal', 'Pipeline created'], { colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
+  const t = table(chalk, width, ['Period', 'Revenue', 'Investment', 'ROI', 'Win rate', 'Won / lost', 'Avg deal', 'Pipeline created'], { colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
   for (const p of r.periods) t.push([p.period, usdText(p.revenueUsd), usdText(p.investmentUsd), roiPaint(p.roi), pct(p.winRate), `${p.won} / ${p.lost}`, usdText(p.averageDealUsd), usdText(p.pipelineCreatedUsd)]);
   const all = r.total;
   if (r.periods.length > 1) t.push([chalk.bold('all'), usdText(all.revenueUsd), usdText(all.investmentUsd), roiPaint(all.roi), pct(all.winRate), `${all.won} / ${all.lost}`, usdText(all.averageDealUsd), usdText(all.pipelineCreatedUsd)]);
   out.push(heading(chalk, `By ${r.granularity} · ROI = (revenue − investment) ÷ investment`), t.toString());
-  const tiers = table(chalk, ['Tier (as of today)', 'Won / lost', 'Win rate', ''], { colAligns: ['left', 'right', 'right', 'left'] });
+  const tiers = table(chalk, width, ['Tier (as of today)', 'Won / lost', 'Win rate', ''], { colAligns: ['left', 'right', 'right', 'left'] });
   for (const x of all.winRateByFit) tiers.push([fitColour(chalk, x.tier ?? 3)(`fit ${x.tier} ${x.name}`), `${x.won} / ${x.lost}`, pct(x.winRate), chalk.cyan(unicodeBar(x.winRate ?? 0, 100, 12))]);
   for (const x of all.winRateByPure) {
     if (x.won + x.lost === 0 && x.tier === null) continue;
@@ -210,7 +197,7 @@ function roiSection(r: RoiReport, chalk: ChalkInstance): string {
   return out.join('\n');
 }
 
-function calibrationSection(c: CalibrationReport, chalk: ChalkInstance): string {
+function calibrationSection(c: CalibrationReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.calibration)];
   if (c.closedDeals === 0) {
     out.push(NOTHING_YET.calibration);
@@ -221,7 +208,7 @@ function calibrationSection(c: CalibrationReport, chalk: ChalkInstance): string 
   const head = ['Deals', 'Won', 'Win rate', 'Lift'];
   const [first, second] = c.models;
   // Side by side the bars are left out so both models fit in 80 columns; * marks the --weights columns.
-  const fit = table(chalk, [second ? 'Fit tier' : 'Fit tier at created', ...(second ? ['Deals', 'Won', 'Rate', 'Lift'] : head), ...(second ? ['Deals*', 'Won*', 'Rate*', 'Lift*'] : [''])], { colAligns: ['left', 'right', 'right', 'right', 'right', ...(second ? (['right', 'right', 'right', 'right'] as const) : (['left'] as const))] });
+  const fit = table(chalk, width, [second ? 'Fit tier' : 'Fit tier at created', ...(second ? ['Deals', 'Won', 'Rate', 'Lift'] : head), ...(second ? ['Deals*', 'Won*', 'Rate*', 'Lift*'] : [''])], { colAligns: ['left', 'right', 'right', 'right', 'right', ...(second ? (['right', 'right', 'right', 'right'] as const) : (['left'] as const))] });
   (first?.fit ?? []).forEach((r, i) => {
     const alt = second?.fit[i];
     fit.push([fitColour(chalk, r.tier ?? 3)(`${r.tier} ${r.name}`), ...cells(r), ...(alt ? cells(alt) : [chalk.cyan(unicodeBar(r.winRate ?? 0, 100, 12))])]);
@@ -231,7 +218,7 @@ function calibrationSection(c: CalibrationReport, chalk: ChalkInstance): string 
     const paint = m.verdict === 'predictive' ? chalk.green : m.verdict === 'not-predictive' ? chalk.red.bold : chalk.dim;
     out.push(`${m.label === 'config' ? 'Weights of the config' : 'Weights of --weights'} (${weightsText(m.weights)}): ${paint(VERDICT_LABELS[m.verdict])} · ${m.reason}`);
   }
-  const pure = table(chalk, ['PURE tier at created', ...head, ''], { colAligns: ['left', 'right', 'right', 'right', 'right', 'left'] });
+  const pure = table(chalk, width, ['PURE tier at created', ...head, ''], { colAligns: ['left', 'right', 'right', 'right', 'right', 'left'] });
   for (const r of c.pure) {
     if (r.tier === null && r.count === 0) continue;
     pure.push([r.tier === null ? chalk.dim('unscored') : pureColour(chalk, r.tier)(`${r.tier} ${r.name}`), ...cells(r), chalk.cyan(unicodeBar(r.winRate ?? 0, 100, 12))]);
@@ -240,4 +227,4 @@ function calibrationSection(c: CalibrationReport, chalk: ChalkInstance): string 
   return out.join('\n');
 }
 
-export const render: Renderer<ReportView> = (v) => renderReportTable(v.report, v.chalk);
+export const render: Renderer<ReportView> = (v) => renderReportTable(v.report, v.chalk, v.width);
