@@ -51,6 +51,13 @@ export const diffShape = z.looseObject({
   summary: z.unknown().optional(),
 });
 
+export const reviewShape = z.looseObject({
+  cadence: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly']),
+  asOf: z.string(),
+  since: z.string().describe('the first day the agenda looks back to'),
+  sections: z.array(z.looseObject({ id: z.string(), title: z.string(), items: z.array(z.string()), note: z.string().nullable() })),
+});
+
 export const writtenShape = z.looseObject({
   file: z.string().describe('the file written, relative to the workspace root'),
   created: z.boolean(),

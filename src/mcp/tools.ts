@@ -1,5 +1,5 @@
 /**
- * The tools. `validate`, `score`, `report` and `diff` run the command modules (`run.ts`), so a
+ * The tools. `validate`, `score`, `report`, `diff` and `review` run the command modules (`run.ts`), so a
  * result is the text `abx <command> --format json` prints; `create` and `update` write through
  * `write.ts`. Every failure is a tool result with `isError: true` and a message (the problems,
  * where validation refused a write): the server never stops on a bad call.
@@ -12,7 +12,7 @@ import { REPORT_NAMES } from '../core/report/index.js';
 import { renderValidateJson } from '../format/validate/json.js';
 import { confine, RefusedPath } from './paths.js';
 import { capture, type CommandRun, type ServerSetting } from './run.js';
-import { diffShape, reportShape, scoreShape, validateShape, writtenShape } from './shapes.js';
+import { diffShape, reportShape, reviewShape, scoreShape, validateShape, writtenShape } from './shapes.js';
 import { createFile, Refused, updateFile, WRITABLE_KINDS, type Written } from './write.js';
 
 const text = (t: string) => ({ type: 'text' as const, text: t });
@@ -128,6 +128,18 @@ export function registerTools(server: McpServer, setting: ServerSetting): void {
       const b = revision(base, 'base');
       return command(setting, () => import('../cli/commands/diff.js'), b === undefined ? [] : [b], { head: revision(head, 'head') });
     }),
+  );
+
+  server.registerTool(
+    'review',
+    {
+      title: 'The learning-loop agenda',
+      description: 'The agenda of a weekly, bi-weekly, monthly or quarterly review for the as-of date (docs/review.md), as the JSON of `abx review <cadence> --format json`. The weekly one compares tiers with the workspace as committed a week earlier.',
+      inputSchema: { cadence: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly']).describe('which review') },
+      outputSchema: reviewShape,
+      annotations: READS,
+    },
+    guarded(({ cadence }) => command(setting, () => import('../cli/commands/review.js'), [cadence], {})),
   );
 
   const kind = z.enum(WRITABLE_KINDS as [string, ...string[]]).describe('the kind of file (its JSON Schema: resource abx://schema/<kind>)');

@@ -40,7 +40,7 @@ describe('abx mcp: what it offers, and results equal to the CLI', () => {
   const s = exampleServer();
 
   it('lists its tools, prompts and resources', async () => {
-    expect((await s.client.listTools()).tools.map((t) => t.name)).toEqual(['validate', 'score', 'report', 'diff', 'create', 'update']);
+    expect((await s.client.listTools()).tools.map((t) => t.name)).toEqual(['validate', 'score', 'report', 'diff', 'review', 'create', 'update']);
     expect((await s.client.listPrompts()).prompts.map((p) => p.name)).toEqual(['score-account-pure', 'capability-translation-matrix', 'testable-bets', 'journey-map', 'battle-card', 'bet-board']);
     const uris = (await s.client.listResources()).resources.map((r) => r.uri);
     for (const uri of [
@@ -84,6 +84,9 @@ describe('abx mcp: what it offers, and results equal to the CLI', () => {
       runAbx(['score', '--tier', 'fit:1', '--segment', 'regional-3pl', '--format', 'json'], { cwd: s.ws }).stdout,
     ]);
     expect(texts(await call(s.client, 'report', { name: 'all' }))).toEqual([runAbx(['report', 'all', '--format', 'json'], { cwd: s.ws }).stdout]);
+    const review = await call(s.client, 'review', { cadence: 'monthly' });
+    expect(texts(review)[0]).toBe(runAbx(['review', 'monthly', '--format', 'json'], { cwd: s.ws }).stdout);
+    expect(json(review)).toMatchObject({ cadence: 'monthly' });
   });
 
   it('a mistake is a tool error with the CLI\'s message, and the server carries on', async () => {
