@@ -9,6 +9,7 @@ import { isDate } from '../core/dates.js';
 import { abxVersion } from './version.js';
 import { formatNames } from '../format/index.js';
 import { colourFor } from './colour.js';
+import { withFilters, withSort } from './filter-options.js';
 
 type Run = (ctx: Context, args: string[], options: Record<string, unknown>) => Promise<number>;
 type Loader = () => Promise<{ run: Run }>;
@@ -96,14 +97,30 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   );
 
   define(
+    withSort(withFilters(program
+      .command('list')
+      .description('browse accounts: name, segment, owner, tiers, MQA and next action, filtered and sorted')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('list')).default(formatNames('list')[0]))))
+      .addHelpText('after', examples(['abx list', 'abx list --owner "Dana Ruiz" --tier 1', 'abx list --search prairie', 'abx list --mqa --sort owner --format csv'])),
+    () => import('./commands/list.js'),
+  );
+
+  define(
     program
+      .command('show')
+      .argument('<id>', 'an account id, or a unique part of its id, name or domain')
+      .description("one account's card: scores with tiers, committee, open signals, next actions and recent changes")
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('show')).default(formatNames('show')[0]))
+      .addHelpText('after', examples(['abx show acme-space', 'abx show prairie', 'abx show acme-space --format json'])),
+    () => import('./commands/show.js'),
+  );
+
+  define(
+    withSort(withFilters(program
       .command('score')
-      .argument('[ids...]', 'account ids (default: every account)')
+      .argument('[ids...]', 'account ids, or unique parts of an id, name or domain (default: every account)')
       .description('score accounts: PURE tier, weighted fit, engagement, buying committee and MQA')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('score')).default(formatNames('score')[0]))
-      .option('--segment <id>', 'only accounts of this segment')
-      .option('--tier <tier>', 'only accounts in this PURE tier (1-5), or fit:<1-3> / pure:<1-5>')
-      .addOption(new Option('--sort <key>', 'sort order').choices(['fit', 'pure', 'name']).default('fit'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('score')).default(formatNames('score')[0]))))
       .option('--explain', 'show every component, its weight and contribution, and where it came from')
       .option('--write', 'rewrite the generated pure and fit blocks in each account file')
       .option('--at <rev>', 'score the workspace as it was at a git revision')
@@ -112,12 +129,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   );
 
   define(
-    program
+    withFilters(program
       .command('report')
       .argument('<name>', 'tiers | kpis | bets | signals | all')
       .description('reports for pipeline meetings and bet reviews: tiers, KPIs, bet board, signals')
       .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('report')).default(formatNames('report')[0]))
-      .option('-o, --out <file>', 'write the report to a file')
+      .option('-o, --out <file>', 'write the report to a file'))
       .addHelpText('after', examples(['abx report tiers', 'abx report kpis --format markdown', 'abx report all --format html --out report.html'])),
     () => import('./commands/report.js'),
   );
@@ -166,11 +183,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   );
 
   define(
-    program
+    withFilters(program
       .command('export')
       .description('every account with its facts and scores, for spreadsheets, BI tools and warehouses')
       .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('export')).default(formatNames('export')[0]))
-      .option('-o, --out <file>', 'write to a file instead of standard output')
+      .option('-o, --out <file>', 'write to a file instead of standard output'))
       .addHelpText('after', examples(['abx export > accounts.csv', 'abx export --format jsonl --out accounts.jsonl'])),
     () => import('./commands/export.js'),
   );

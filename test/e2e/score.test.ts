@@ -56,7 +56,7 @@ describe('abx score', () => {
     expect(ids('--tier', 'fit:2', '--sort', 'pure')).toEqual(['helix-biologics', 'meridian-medical-supply', 'ironbridge-automation', 'keystone-cold-storage']);
     expect(ids('--segment', 'regional-3pl', '--sort', 'name')).toEqual(['cascade-freight-partners', 'harborline-imports', 'keystone-cold-storage', 'northwind-logistics', 'stonegate-distribution']);
     expect(ids('helix-biologics', 'summit-tool-and-die')).toEqual(['helix-biologics', 'summit-tool-and-die']);
-    const bad = runAbx(['-C', dir, 'score', 'helix-biologic']);
+    const bad = runAbx(['-C', dir, 'score', 'helix-biologicz']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('did you mean "helix-biologics"');
     expect(runAbx(['-C', dir, 'score', '--tier', 'fit:4']).code).toBe(2);

@@ -40,7 +40,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   let gitNote = '';
   if (!isInsideRepository(target)) {
     const r = git(target, ['init', '--quiet']);
-    gitNote = r.ok ? 'Initialised a git repository.\n' : r.available ? `git init failed: ${r.stderr.trim()}\n` : 'git is not installed: the workspace was created without a repository.\n';
+    gitNote = r.ok ? `Initialised a git repository${firstCommit(target, files.map((f) => f.path))}.\n` : r.available ? `git init failed: ${r.stderr.trim()}\n` : 'git is not installed: the workspace was created without a repository.\n';
   }
 
   if (!ctx.quiet) {
@@ -52,6 +52,19 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     );
   }
   return EXIT_OK;
+}
+
+/**
+ * The first commit of a repository `init` created, holding exactly the files it wrote, so that
+ * `abx diff`, `history` and `show` have a base from the start. Without a git identity (user.name
+ * and user.email) nothing is committed and the note says so: abx never invents an author.
+ */
+function firstCommit(dir: string, paths: readonly string[]): string {
+  const add = git(dir, ['add', '--pathspec-from-file=-', '--pathspec-file-nul'], paths.map((p) => `${p}\0`).join(''));
+  if (!add.ok) return ' (the files are not committed: git add failed)';
+  const commit = git(dir, ['-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '-m', 'Start the ABX workspace (abx init)']);
+  if (!commit.ok) return ' (no first commit: set git user.name and user.email, then commit the files)';
+  return ' with a first commit';
 }
 
 interface TemplateFile {

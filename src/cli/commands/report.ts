@@ -1,8 +1,10 @@
 import { plainChalk } from '../colour.js';
 import { buildReport, REPORT_NAMES, type ReportName } from '../../core/report/index.js';
+import { filterScores } from '../../core/filter.js';
 import { didYouMean } from '../../core/suggest.js';
 import { renderer } from '../../format/index.js';
 import { UsageError, type Context } from '../context.js';
+import { accountFilter } from '../filters.js';
 import { finish, writeOut, writeRendered } from '../output.js';
 import { openWorkspace } from '../workspace.js';
 
@@ -14,7 +16,10 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   if (out === '') throw new UsageError('--out needs a file name');
 
   const ws = await openWorkspace(ctx);
-  const report = buildReport(ws.analysis, names);
+  // The account filters narrow the accounts the tiers and signals reports read; KPIs and bets are the workspace's.
+  const filter = accountFilter(options, ws.analysis);
+  const scores = new Map(filterScores(ws.analysis.scores.values(), filter).map((s) => [s.id, s]));
+  const report = buildReport({ ...ws.analysis, scores }, names);
   const text = (await renderer('report', format))({ report, chalk: out === undefined ? ctx.chalk : plainChalk, quiet: ctx.quiet });
 
   if (out === undefined) {

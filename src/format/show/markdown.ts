@@ -1,0 +1,26 @@
+/** `abx show --format markdown`: the card for meeting notes or a pull request comment. */
+import { cell } from '../../core/blocks.js';
+import type { Renderer, ShowView } from '../views.js';
+import { age, factsLine, fitLine, memberLine, mqaLine, pureLine } from './card.js';
+
+/** Markdown that a user's text cannot turn into markup: one line, markup characters escaped. */
+const md = (s: string) => cell(s).replace(/([\\`*_[\]<>#!~])/g, '\\$1');
+
+export const render: Renderer<ShowView> = ({ card }) => {
+  const out: string[] = [`## ${md(card.name)} (\`${card.id}\`)`, '', md(factsLine(card)), ''];
+  out.push('| | |', '|---|---|', `| PURE | ${cell(pureLine(card))} |`, `| Fit | ${cell(fitLine(card))} |`, `| MQA | ${cell(mqaLine(card))} |`, '');
+  out.push('### Buying committee', '');
+  if (card.committee.length === 0) out.push('Nobody yet.');
+  for (const m of card.committee) out.push(`- ${m.engaged ? '**engaged**' : 'not engaged'}: ${md(memberLine(m))}`);
+  out.push('', '### Open signals', '');
+  if (card.openSignals.length === 0) out.push('None.');
+  for (const s of card.openSignals) out.push(`- ${s.date}, ${age(s.ageDays)} open, ${s.type}: ${md(s.summary)}`);
+  out.push('', '### Next actions', '');
+  if (card.nextActions.length === 0) out.push('None.');
+  for (const a of card.nextActions) out.push(`- ${md(a)}`);
+  if (card.changes && card.changes.length > 0) {
+    out.push('', '### Last changes', '');
+    for (const c of card.changes) out.push(`- \`${c.commit}\` ${c.date} ${md(c.author)}: ${md(c.subject)}`);
+  }
+  return `${out.join('\n')}\n`;
+};

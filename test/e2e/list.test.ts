@@ -1,0 +1,126 @@
+/** `abx list`, `abx show`, the shared account filters and ids given by a part of them. */
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
+
+let example: string;
+beforeAll(() => {
+  example = exampleWorkspace();
+});
+
+const ids = (out: string) => (JSON.parse(out) as { accounts: { id: string }[] }).accounts.map((a) => a.id);
+
+describe('abx list', () => {
+  it('filters by owner (any case), motion, MQA and search, and says how many of all it shows', () => {
+    const r = runAbx(['-C', example, 'list', '--format', 'json', '--owner', 'MAYA.CHEN@lanternline.example', '--sort', 'name']);
+    expect(r.code).toBe(0);
+    expect(ids(r.stdout)).toEqual(['cascade-freight-partners', 'harborline-imports', 'keystone-cold-storage', 'northwind-logistics', 'stonegate-distribution']);
+    expect((JSON.parse(r.stdout) as { total: number }).total).toBe(14);
+    expect(ids(runAbx(['-C', example, 'list', '--format', 'json', '--mqa']).stdout)).toEqual(['vanguard-electronics', 'arcadia-health-logistics', 'northwind-logistics', 'helix-biologics']);
+    expect(ids(runAbx(['-C', example, 'list', '--format', 'json', '--search', 'HELIXBIO.example']).stdout)).toEqual(['helix-biologics']);
+    const none = runAbx(['-C', example, 'list', '--search', 'zzz']);
+    expect(none.stdout).toBe('No accounts match (0 of 14 accounts).\n');
+  });
+
+  it('refuses an owner, motion or segment no account has, with the nearest one', () => {
+    const owner = runAbx(['-C', example, 'list', '--owner', 'maya.chen@lanternline.exampl']);
+    expect(owner.code).toBe(2);
+    expect(owner.stderr).toBe('abx: no account is owned by "maya.chen@lanternline.exampl" (did you mean "maya.chen@lanternline.example"?); owners: arjun.patel@lanternline.example, lucas.meyer@lanternline.example, maya.chen@lanternline.example\n');
+    const motion = runAbx(['-C', example, 'list', '--motion', 'Engage']);
+    expect(motion.code).toBe(2);
+    expect(motion.stderr).toBe('abx: --motion "Engage" is not a motion (did you mean "engage"?); motions: detect, decode, engage, accelerate, expand\n');
+    expect(runAbx(['-C', example, 'list', '--segment', 'regional-3p']).stderr).toContain('no segment "regional-3p" (did you mean "regional-3pl"?)');
+  });
+
+  it('shows an account without a segment or owner as such', () => {
+    const dir = makeWorkspace({ 'accounts/loose.md': '---\nname: Loose End\n---\n' });
+    const r = runAbx(['-C', dir, 'list', '--format', 'markdown']);
+    expect(r.stdout).toBe('| Account | Segment | Owner | PURE tier | Fit tier | MQA | Next action |\n|---|---|---|---|---|---|---|\n| Loose End (`loose`) | *no segment* | *no owner* | unscored | 3 Programmatic (0) | no | — |\n');
+  });
+});
+
+describe('filters on score, report and export', () => {
+  it('narrow score, export and the tiers report alike', () => {
+    expect(ids(runAbx(['-C', example, 'score', '--format', 'json', '--motion', 'expand']).stdout)).toEqual(['vanguard-electronics']);
+    const csv = runAbx(['-C', example, 'export', '--search', 'vanguard']).stdout.trim().split('\r\n');
+    expect(csv.length).toBe(2);
+    expect(csv[1]?.startsWith('vanguard-electronics,')).toBe(true);
+    const report = JSON.parse(runAbx(['-C', example, 'report', 'tiers', '--format', 'json', '--owner', 'lucas.meyer@lanternline.example']).stdout) as { tiers: { accounts: number } };
+    expect(report.tiers.accounts).toBe(4);
+  });
+});
+
+describe('ids by a part of them', () => {
+  it('score takes a unique part of an id, name or domain and lists the candidates of an ambiguous one', () => {
+    expect(ids(runAbx(['-C', example, 'score', 'helix', '--format', 'json']).stdout)).toEqual(['helix-biologics']);
+    expect(ids(runAbx(['-C', example, 'score', 'Tool & Die', '--format', 'json']).stdout)).toEqual(['summit-tool-and-die']);
+    const r = runAbx(['-C', example, 'score', 'logistics']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('abx: "logistics" matches 2 accounts; name one of them:\n  arcadia-health-logistics  Arcadia Health Logistics\n  northwind-logistics  Northwind Logistics\n');
+  });
+});
+
+describe('abx show', () => {
+  it("prints the account's card with open signals' ages in days and its last commits", () => {
+    const dir = makeWorkspace({
+      'accounts/prairie-grain.md':
+        '---\nname: Prairie Grain\nowner: Dana Ruiz\nbuying_committee:\n  - { name: Ann, title: CFO, role: economic-buyer, status: engaged, seniority: c-level, last_engaged: 2026-11-01 }\n  - { name: Bo, title: Ops, role: champion, status: engaged, last_engaged: 2026-01-01 }\nsignals:\n  - { type: procurement, date: 2026-11-20, summary: RFP out }\nnext_actions:\n  - Call Ann\n---\n',
+    });
+    const env = { GIT_AUTHOR_NAME: 'Dana Ruiz', GIT_AUTHOR_EMAIL: 'd@x.example', GIT_COMMITTER_NAME: 'Dana Ruiz', GIT_COMMITTER_EMAIL: 'd@x.example', GIT_AUTHOR_DATE: '2026-11-21T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-21T10:00:00Z' };
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const before = runAbx(['-C', dir, '--as-of', '2026-11-24', 'show', 'prairie']);
+    expect(before.stdout).toContain('Last changes\n  not in a git repository\n');
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'Add Prairie Grain');
+    const r = runAbx(['-C', dir, '--as-of', '2026-11-24', 'show', 'prairie']);
+    expect(r.code).toBe(0);
+    const commit = git('rev-parse', '--short', 'HEAD').stdout.trim();
+    expect(r.stdout).toBe(
+      [
+        'Prairie Grain (prairie-grain) · accounts/prairie-grain.md',
+        'segment none assigned · owner Dana Ruiz · motion none',
+        '',
+        'PURE  unscored: add a pure block with the four criteria',
+        'Fit   0 · tier 3 Programmatic (firmographic 0, technographic 0, intent 0, engagement 0; missing: firmographic, technographic, intent, engagement)',
+        'MQA   no: 1 engaged stakeholder, 1 senior (needs 3 engaged, 1 senior, within 90 days)',
+        '',
+        'Buying committee',
+        '  ● Ann, CFO — economic-buyer, c-level; engaged, last engaged 2026-11-01',
+        '  ○ Bo, Ops — champion; engaged, but outside the window, last engaged 2026-01-01',
+        '',
+        'Open signals',
+        '  2026-11-20  4 days open  procurement: RFP out',
+        '',
+        'Next actions',
+        '  - Call Ann',
+        '',
+        'Last changes',
+        `  ${commit}  2026-11-21  Dana Ruiz  Add Prairie Grain`,
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse(runAbx(['-C', dir, '--as-of', '2026-11-24', 'show', 'prairie-grain', '--format', 'json']).stdout) as { openSignals: { ageDays: number }[]; committee: { engaged: boolean }[] };
+    expect(json.openSignals[0]?.ageDays).toBe(4);
+    expect(json.committee.map((m) => m.engaged)).toEqual([true, false]);
+  });
+
+  it('says which accounts an ambiguous part names', () => {
+    const r = runAbx(['-C', example, 'show', 'logistics']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"logistics" matches 2 accounts');
+  });
+});
+
+describe('abx init', () => {
+  it('makes a first commit holding the files it wrote when it creates the repository', () => {
+    const dir = tempDir();
+    const env = { GIT_AUTHOR_NAME: 'Dana Ruiz', GIT_AUTHOR_EMAIL: 'd@x.example', GIT_COMMITTER_NAME: 'Dana Ruiz', GIT_COMMITTER_EMAIL: 'd@x.example' };
+    const r = runAbx(['init', `${dir}/ws`, '--yes'], { env });
+    expect(r.stdout).toContain('Initialised a git repository with a first commit.\n');
+    const log = spawnSync('git', ['log', '--format=%s'], { cwd: `${dir}/ws`, encoding: 'utf8' });
+    expect(log.stdout).toBe('Start the ABX workspace (abx init)\n');
+    const status = spawnSync('git', ['status', '--porcelain'], { cwd: `${dir}/ws`, encoding: 'utf8' });
+    expect(status.stdout).toBe('');
+  });
+});
