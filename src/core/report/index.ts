@@ -59,6 +59,6 @@ export function sectionsOf<Out, Extra extends unknown[]>(report: Report, section
 export type { BetsReport, KpisReport, SignalsReport, TiersReport };
 export type { BetCard, BetColumn } from './bets.js';
 export type { KpiRow, KpiStatus, KpiGroup, KpiPoint } from './kpis.js';
-export type { OpenSignal, SignalStats } from './signals.js';
-export type { GridRow, PureTierRow, FitTierRow, SegmentTiers } from './tiers.js';
+export type { OpenSignal, OwnerSignals, SignalStats } from './signals.js';
+export type { AccountRef, FocusAccount, GridRow, OwnerRow, PureTierRow, FitTierRow, SegmentTiers } from './tiers.js';
 export type { BudgetGuidance } from './budget.js';

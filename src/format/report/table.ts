@@ -4,8 +4,13 @@ import type { ChalkInstance } from 'chalk';
 import { printable } from '../../core/frontmatter.js';
 import { sectionsOf, type BetsReport, type KpiRow, type KpisReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import {
+  MEETING_TITLES,
   NOTHING_YET,
   SECTION_TITLES,
+  focusTiers,
+  gridCells,
+  ownerText,
+  refText,
   budgetText,
   hours,
   latestText,
@@ -74,6 +79,21 @@ function tiersSection(t: TiersReport, chalk: ChalkInstance): string {
     ]);
   }
   out.push('', heading(chalk, 'Fit × PURE grid (spend top-left first: high fit, hair on fire)'), grid.toString());
+  out.push('', heading(chalk, MEETING_TITLES.cells));
+  for (const c of gridCells(t)) out.push(`  ${c.label}: ${c.refs.map((r) => printable(refText(r), 80)).join(', ')}${c.more > 0 ? `, and ${c.more} more` : ''}`);
+
+  if (t.focus.length > 0) {
+    const focus = table(chalk, ['Account', 'Owner', 'Motion', 'PURE tier', 'Fit tier', 'MQA', 'Next action'], { colWidths: [26, 22, 12, 14, 16, 5, 36] });
+    for (const f of t.focus) {
+      const tiers = focusTiers(f);
+      focus.push([`${printable(f.name, 60)}\n${chalk.dim(f.id)}`, f.owner === null ? chalk.dim('no owner') : printable(f.owner, 60), f.motion ?? chalk.dim('—'), pureColour(chalk, f.pureTier ?? undefined)(tiers.pure), fitColour(chalk, f.fitTier)(tiers.fit), f.mqa ? chalk.green('yes') : 'no', f.nextAction === null ? chalk.dim('—') : printable(f.nextAction, 200)]);
+    }
+    out.push('', heading(chalk, MEETING_TITLES.focus), focus.toString());
+  }
+
+  const owners = table(chalk, ['Owner', 'Accounts', 'PURE T1', 'Fit T1', 'MQA', 'Open signals'], { colAligns: ['left', 'right', 'right', 'right', 'right', 'right'] });
+  for (const o of t.owners) owners.push([o.owner === null ? chalk.dim(ownerText(null)) : printable(o.owner, 40), String(o.accounts), String(o.pureTier1), String(o.fitTier1), String(o.mqa), String(o.openSignals)]);
+  out.push('', heading(chalk, MEETING_TITLES.owners), owners.toString());
 
   const seg = table(chalk, ['Segment', 'Accounts', 'P1', 'P2', 'P3', 'P4', 'P5', 'Unscored', 'F1', 'F2', 'F3', 'MQA'], { colAligns: ['left', ...Array<'right'>(11).fill('right')] });
   for (const s of t.bySegment) {
@@ -167,11 +187,14 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance): string {
   if (s.openSignals.length === 0) {
     out.push(NOTHING_YET.openSignals);
   } else {
-    const t = table(chalk, ['Account', 'Type', 'Date', 'Open for', 'Summary'], { colAligns: ['left', 'left', 'left', 'right', 'left'] });
+    const t = table(chalk, ['Account', 'Owner', 'Type', 'Date', 'Open for', 'Summary'], { colAligns: ['left', 'left', 'left', 'left', 'right', 'left'] });
     for (const o of s.openSignals) {
-      t.push([o.account, o.type, o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), printable(o.summary, 60)]);
+      t.push([o.account, o.owner === null ? chalk.dim('no owner') : printable(o.owner, 30), o.type, o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), printable(o.summary, 60)]);
     }
     out.push(t.toString());
+    const byOwner = table(chalk, ['Owner', 'Open', `Past ${s.targetHours} h`], { colAligns: ['left', 'right', 'right'] });
+    for (const o of s.byOwner) byOwner.push([o.owner === null ? chalk.dim(ownerText(null)) : printable(o.owner, 40), String(o.open), o.openPastTarget > 0 ? chalk.red(String(o.openPastTarget)) : '0']);
+    out.push('', heading(chalk, MEETING_TITLES.signalOwners), byOwner.toString());
   }
   const maxType = Math.max(...s.byType.map((x) => x.total));
   const t = table(chalk, ['Type', 'Signals', '', 'Touched', 'Open', `Past ${s.targetHours} h`, 'Median latency', `Within ${s.targetHours} h`], { colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right'] });
