@@ -92,7 +92,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .description('check every file: syntax, schema, references and the methodology rules')
       .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('validate')).default(formatNames('validate')[0]))
       .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
-      .addHelpText('after', examples(['abx validate', 'abx validate accounts/acme.md --format json', 'abx validate --format github --max-warnings 0'])),
+      .option('--rule <id...>', 'show only problems of these rules (repeat or separate with commas)')
+      .option('--errors-only', 'show errors, not warnings')
+      .addHelpText('after', examples(['abx validate', 'abx validate accounts/acme.md --format json', 'abx validate --format github --max-warnings 0', 'abx validate --rule fit-incomplete', 'abx validate --errors-only'])),
     () => import('./commands/validate.js'),
   );
 

@@ -62,12 +62,14 @@ export function analyze(input: AnalyzeInput): Analysis {
   const held: { state: FileState; entry?: Entry<unknown> }[] = [];
 
   let unlistedWarnings = 0;
+  const unlistedByRule: Record<string, number> = {};
   const finish = (state: FileState) => {
     for (const finding of state.findings) {
       const severity = severityOf(config, finding.rule);
       if (!severity) continue;
       if (severity === 'warning' && input.warnings === 'count') {
         unlistedWarnings++;
+        unlistedByRule[finding.rule] = (unlistedByRule[finding.rule] ?? 0) + 1;
         continue;
       }
       problems.push({ file: state.path, ...positionOf(state, finding), severity, rule: finding.rule, message: finding.message });
@@ -129,6 +131,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     scores,
     filesWithErrors,
     unlistedWarnings,
+    unlistedByRule,
   };
 
   function analyzeFile(state: FileState, def: KindDef): Entry<unknown> | undefined {

@@ -71,4 +71,6 @@ export interface Analysis {
   filesWithErrors: Set<string>;
   /** Warnings counted but not in `problems` (AnalyzeInput.warnings 'count'). */
   unlistedWarnings: number;
+  /** The same, by rule id. */
+  unlistedByRule: Record<string, number>;
 }

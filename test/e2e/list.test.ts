@@ -124,3 +124,42 @@ describe('abx init', () => {
     expect(status.stdout).toBe('');
   });
 });
+
+describe('quieter by default', () => {
+  const dir = () =>
+    makeWorkspace({
+      'accounts/a.md': '---\nname: A\nsegment: nope\nbuying_committee:\n  - { name: Pat, title: VP Ops, role: technical buyer, status: engaged, seniority: VP }\n---\n',
+      'accounts/b.md': '---\nname: B\nfit: { firmographic: 10 }\n---\n',
+      'accounts/c.md': '---\nname: C\nfit: { firmographic: 10 }\n---\n',
+    });
+
+  it('repeats an enum value that is not allowed and names the nearest one, case first', () => {
+    const r = runAbx(['-C', dir(), 'validate', '--rule', 'schema', '--format', 'json']);
+    const messages = (JSON.parse(r.stdout) as { problems: { message: string }[] }).problems.map((p) => p.message);
+    expect(messages).toEqual([
+      'buying_committee[0].role must be one of: champion, influencer, blocker, decision-maker, economic-buyer, technical-buyer, not "technical buyer" (did you mean "technical-buyer"?)',
+      'buying_committee[0].seniority must be one of: c-level, vp, director, manager, individual, not "VP" (did you mean "vp"?)',
+    ]);
+  });
+
+  it('validate --rule and --errors-only narrow the problems and the exit status', () => {
+    const d = dir();
+    const all = JSON.parse(runAbx(['-C', d, 'validate', '--format', 'json']).stdout) as { problems: { rule: string; severity: string }[] };
+    expect(new Set(all.problems.map((p) => p.rule))).toEqual(new Set(['schema', 'unknown-reference', 'fit-incomplete']));
+    const errors = runAbx(['-C', d, 'validate', '--errors-only', '--format', 'json']);
+    expect((JSON.parse(errors.stdout) as { problems: { severity: string }[] }).problems.every((p) => p.severity === 'error')).toBe(true);
+    expect(errors.code).toBe(1);
+    const warnings = runAbx(['-C', d, 'validate', '--rule', 'fit-incomplete', '--format', 'json']);
+    expect(warnings.code).toBe(0);
+    expect(new Set((JSON.parse(warnings.stdout) as { problems: { rule: string }[] }).problems.map((p) => p.rule))).toEqual(new Set(['fit-incomplete']));
+    const bad = runAbx(['-C', d, 'validate', '--rule', 'fit-incomplet']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('abx: no rule "fit-incomplet" (did you mean "fit-incomplete"?): the rules are listed in docs/rules.md\n');
+  });
+
+  it('score ends with one line counting warnings by rule', () => {
+    const d = makeWorkspace({ 'accounts/b.md': '---\nname: B\nfit: { firmographic: 10 }\n---\n', 'accounts/c.md': '---\nname: C\nfit: { firmographic: 10 }\n---\n', 'bets/x.md': '---\nname: X\nstatus: running\nstarted: 2026-01-01\nreview_by: 2026-02-01\nhypothesis: h\ntest: t\nsuccess_criteria: s\nkill_condition: k\nlearning_output: l\n---\n' });
+    const r = runAbx(['-C', d, '--as-of', '2026-11-24', 'score']);
+    expect(r.stderr).toBe('3 warnings (fit-incomplete 2, bet-review-overdue 1): abx validate --rule <id> lists them.\n');
+  });
+});

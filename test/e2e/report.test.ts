@@ -28,7 +28,7 @@ describe('abx report on the example workspace', () => {
         const r = runAbx(['-C', example, 'report', name, '--format', format]);
         expect(r.code).toBe(0);
         expect(r.stdout.length).toBeGreaterThan(200);
-        expect(r.stderr).toBe('1 warning: run abx validate to see it.\n');
+        expect(r.stderr).toBe('1 warning (bet-review-overdue 1): abx validate --rule bet-review-overdue lists it.\n');
       });
     }
   }
@@ -143,7 +143,7 @@ describe('abx report on the example workspace', () => {
     const r = runAbx(['-C', example, 'report', 'all', '--format', 'html', '--out', 'report.html']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('Wrote the all report (html) to report.html\n1 warning: run abx validate to see it.\n');
+    expect(r.stderr).toBe('Wrote the all report (html) to report.html\n1 warning (bet-review-overdue 1): abx validate --rule bet-review-overdue lists it.\n');
     const html = readFileSync(join(example, 'report.html'), 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('data-testid="chart-grid"');

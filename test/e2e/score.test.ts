@@ -46,7 +46,7 @@ describe('abx score', () => {
     ]);
     expect(r.stdout).toContain('14 accounts · PURE T1 3, T2 3, T3 4, T4 2, T5 1, unscored 1 · Fit T1 4, T2 4, T3 6 · MQA 4');
     // Warnings are counted, not listed: the one overdue bet review.
-    expect(r.stderr).toBe('1 warning: run abx validate to see it.\n');
+    expect(r.stderr).toBe('1 warning (bet-review-overdue 1): abx validate --rule bet-review-overdue lists it.\n');
   });
 
   it('filters by segment and tier, and sorts by PURE or name', () => {
