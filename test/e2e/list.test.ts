@@ -163,3 +163,18 @@ describe('quieter by default', () => {
     expect(r.stderr).toBe('3 warnings (fit-incomplete 2, bet-review-overdue 1): abx validate --rule <id> lists them.\n');
   });
 });
+
+describe('--explain in words a marketer reads', () => {
+  it('lists activities outside the window with 0 points, says "1 point", and ages open signals in days', () => {
+    const dir = makeWorkspace({
+      'accounts/a.md':
+        '---\nname: A\nengagement:\n  - { date: 2026-11-20, type: website-visit }\n  - { date: 2026-01-05, type: demo-request }\nsignals:\n  - { type: policy, date: 2026-07-28, summary: New rule }\n---\n',
+    });
+    const r = runAbx(['-C', dir, '--as-of', '2026-11-24', 'score', 'a', '--explain']);
+    expect(r.stdout).toContain('computed: 1 point from 1 activity in the last 90 days (cap 100)\n');
+    expect(r.stdout).toMatch(/ {6}2026-11-20 website-visit \+1\s+accounts\/a\.md:4\n/);
+    expect(r.stdout).toMatch(/ {6}2026-01-05 demo-request 0: outside the 90-day window\s+accounts\/a\.md:5\n/);
+    const v = JSON.parse(runAbx(['-C', dir, '--as-of', '2026-11-24', 'validate', '--rule', 'signal-untouched', '--format', 'json']).stdout) as { problems: { message: string }[] };
+    expect(v.problems.map((p) => p.message)).toEqual(['policy signal "New rule" from 2026-07-28 has had no first touch for 119 days (target: a first touch within 72 hours)']);
+  });
+});

@@ -77,13 +77,15 @@ describe('abx score', () => {
     expect(r.stdout).toMatch(/Painful\s+3\s+Launch slips cost them \$2M a month\s+accounts\/acme-space\.md:8/);
     expect(r.stdout).toMatch(/Firmographic\s+75\s+40%\s+30\s+computed: 3 of 4 segment criteria matched/);
     expect(r.stdout).toMatch(/✗ industry: Aerospace \(wanted SaaS, FinTech, Healthcare\)\s+accounts\/acme-space\.md:14/);
-    expect(r.stdout).toMatch(/Technographic\s+66\.7\s+20%\s+13\.3/);
+    expect(r.stdout).toMatch(/Technographic\s+66\.7\s+20%\s+≈13\.33\s/);
     expect(r.stdout).toMatch(/wanted: salesforce, snowflake, segment; matched: salesforce, snowflake\s+segments\/defense-primes\.md:10/);
-    expect(r.stdout).toMatch(/Engagement\s+51\s+15%\s+7\.7\s+computed: 51 points from 2 activities/);
+    expect(r.stdout).toMatch(/Engagement\s+51\s+15%\s+7\.65\s+computed: 51 points from 2 activities/);
+    // The parts are shown unrounded; the score is their sum rounded once.
+    expect(r.stdout).toMatch(/ {4}sum\s+≈65\.98 {2}rounded once, half away from zero, to 66\n/);
     expect(r.stdout).toMatch(/2026-10-10 meeting-scheduled \+50\s+accounts\/acme-space\.md:18/);
     expect(r.stdout).toContain('1 engaged, 1 senior → not MQA');
     const json = JSON.parse(runAbx(['-C', join(FIXTURES, 'spec-example'), 'score', '--explain', '--format', 'json', '--as-of', '2026-11-24']).stdout);
-    expect(json.accounts[0].explain.fit[3]).toMatchObject({ component: 'engagement', origin: 'computed', value: 51, weight: 15, contribution: 7.7 });
+    expect(json.accounts[0].explain.fit[3]).toMatchObject({ component: 'engagement', origin: 'computed', value: 51, weight: 15, contribution: 7.7, exactContribution: 7.65 });
     expect(json.accounts[0].explain.fit[3].sources[1]).toEqual({ text: '2026-10-10 meeting-scheduled +50', at: 'accounts/acme-space.md:18' });
   });
 

@@ -126,8 +126,12 @@ export function accountFit(input: FitInput): { fit: FitScore; icp: IcpMatches; e
     engagementPoints = toNumber(e.points);
     setComponent('engagement', {
       value: e.value,
-      detail: `${formatNumber(engagementPoints)} points from ${e.counted.length} ${e.counted.length === 1 ? 'activity' : 'activities'} in the last ${config.engagement.windowDays} days (cap ${config.engagement.cap})`,
-      evidence: evidenceOf(() => e.counted.map((a) => ({ source: 'account' as const, path: ['engagement', a.index], text: `${a.date} ${a.type} +${a.points}` }))),
+      detail: `${formatNumber(engagementPoints)} ${engagementPoints === 1 ? 'point' : 'points'} from ${e.counted.length} ${e.counted.length === 1 ? 'activity' : 'activities'} in the last ${config.engagement.windowDays} days (cap ${config.engagement.cap})`,
+      evidence: evidenceOf(() => [
+        ...e.counted.map((a) => ({ source: 'account' as const, path: ['engagement', a.index], text: `${a.date} ${a.type} +${a.points}` })),
+        // Listed so that an old activity does not seem to vanish: it is read, and counts nothing.
+        ...e.outside.map((a) => ({ source: 'account' as const, path: ['engagement', a.index], text: `${a.date} ${a.type} 0: outside the ${config.engagement.windowDays}-day window` })),
+      ]),
     });
   } else {
     setComponent('engagement', undefined);
