@@ -178,3 +178,12 @@ describe('--explain in words a marketer reads', () => {
     expect(v.problems.map((p) => p.message)).toEqual(['policy signal "New rule" from 2026-07-28 has had no first touch for 119 days (target: a first touch within 72 hours)']);
   });
 });
+
+describe('accounts without a segment', () => {
+  it('abx new account says the segment is missing', () => {
+    const dir = makeWorkspace({ 'segments/core.md': '---\nname: Core\n---\n' });
+    const r = runAbx(['-C', dir, 'new', 'account', 'loose', '--name', 'Loose', '--painful', '0', '--urgent', '0', '--recognized', '0', '--expensive', '0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('! No segment: firmographic and technographic fit stay 0 until the account has one (segment: core).\n');
+  });
+});
