@@ -178,7 +178,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .argument('<file>', 'a CSV export from your CRM')
       .description('create or update accounts from a CRM export, matching existing accounts by domain')
       .option('--from <source>', 'hubspot | salesforce | a mapping file (YAML: csv column → account field)', 'hubspot')
-      .option('--segment <id>', 'segment for new accounts')
+      .option('--segment <id>', 'put the accounts of the export (new and matched) into this segment, unless a row names its own')
       .option('--dry-run', 'report what would change, write nothing')
       .addHelpText('after', examples(['abx import companies.csv --from hubspot --dry-run', 'abx import accounts.csv --from salesforce', 'abx import export.csv --from mapping.yaml'])),
     () => import('./commands/import.js'),

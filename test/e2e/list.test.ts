@@ -187,3 +187,20 @@ describe('accounts without a segment', () => {
     expect(r.stdout).toContain('! No segment: firmographic and technographic fit stay 0 until the account has one (segment: core).\n');
   });
 });
+
+describe('abx import --segment', () => {
+  it('puts matched accounts into the segment too, as an update that --dry-run shows', () => {
+    const dir = makeWorkspace({
+      'segments/core.md': '---\nname: Core\n---\n',
+      'accounts/acme.md': '---\nname: Acme\ndomain: acme.example\n---\n',
+      'accounts/zeta.md': '---\nname: Zeta\ndomain: zeta.example\nsegment: core\n---\n',
+      'companies.csv': 'Company name,Company Domain Name\nAcme,acme.example\nZeta,zeta.example\n',
+    });
+    const dry = runAbx(['-C', dir, 'import', 'companies.csv', '--segment', 'core', '--dry-run']);
+    expect(dry.stdout).toBe('line 2: would be updated acme: segment\n');
+    expect(dry.stderr).toBe('2 rows (HubSpot company export): 0 created, 1 updated, 1 unchanged, 0 skipped (dry run: nothing was written).\n');
+    const r = runAbx(['-C', dir, 'import', 'companies.csv', '--segment', 'core']);
+    expect(r.code).toBe(0);
+    expect(ids(runAbx(['-C', dir, 'list', '--segment', 'core', '--format', 'json']).stdout)).toEqual(['acme', 'zeta']);
+  });
+});

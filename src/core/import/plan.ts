@@ -158,10 +158,12 @@ export function planImport(input: PlanInput): ImportPlan {
       outcomes.push({ action: 'skipped', line: row.line, label, reason: `same account (${match.id}) as line ${earlier}: only the first row for an account is used` });
       continue;
     }
+    // --segment puts every account the export names into the segment, matched ones too, unless the row names its own.
+    const withSegment = input.segment !== undefined && get('segment') === undefined ? [...values, { field: 'segment', path: ['segment'], value: input.segment }] : values;
     if (match) {
       touched.set(match.id, row.line);
       const changed: FieldChange[] = [];
-      for (const v of values) {
+      for (const v of withSegment) {
         const current = match.current(v);
         const same = v.field === 'domain' && typeof current === 'string' ? normaliseForIndex(current) === v.value : sameValue(current, v.value);
         if (!same) {
@@ -197,8 +199,7 @@ export function planImport(input: PlanInput): ImportPlan {
       continue;
     }
     const id = uniqueId(base, taken);
-    const initial = [...values];
-    if (input.segment !== undefined && get('segment') === undefined) initial.push({ field: 'segment', path: ['segment'], value: input.segment });
+    const initial = [...withSegment];
     const known: Known = { id, created: true, overlay: new Map(initial.map((v) => [v.field, v])), current: (f) => known.overlay.get(f.field)?.value };
     creates.set(id, initial);
     touched.set(id, row.line);
