@@ -171,7 +171,7 @@ export function analyze(input: AnalyzeInput): Analysis {
       const { score, findings } = scoreAccount({ id: state.id, account, segment: segment?.data, config, asOfDay, detail: !lean });
       if (indexes) remapScore(score, indexes);
       state.findings.push(...remap(findings, indexes));
-      state.findings.push(...checkGeneratedBlocks(entry as Entry<Account>, score));
+      state.findings.push(...checkGeneratedBlocks(entry as Entry<Account>, score, config.generatedBlocks));
       if (input.keepScores !== false) scores.set(state.id, lean ? compactScore(score) : score);
     }
     return entry;

@@ -17,6 +17,9 @@ export const configSchema = z.object(
     company: text().nullable().optional(),
     stage: oneOf(STAGES).optional(),
     as_of: dateField.nullable().optional(),
+    // The blocks abx writes into account bodies (core/blocks.ts BLOCK_NAMES): pure by default; fit
+    // moves with the config and the date, so a workspace opts into it.
+    generated_blocks: z.array(oneOf(['pure', 'fit']), says('must be a list of generated blocks: pure, fit')).optional(),
     paths: z
       .object(
         perKind(() => text('a glob')),

@@ -25,6 +25,8 @@ export interface Config {
   company: string | null;
   stage: 'early' | 'scaling' | 'leader';
   asOf: string | null;
+  /** The generated blocks abx writes and checks (`generated_blocks`, default `[pure]`). */
+  generatedBlocks: readonly ('pure' | 'fit')[];
   paths: Record<Kind, string>;
   weights: Record<FitComponent, number>;
   fitTiers: readonly [number, number];
@@ -100,6 +102,7 @@ export function resolveConfig(file: ConfigFile): { config: Config; findings: Fin
     company: file.company ?? null,
     stage: file.stage ?? 'early',
     asOf: file.as_of ?? null,
+    generatedBlocks: [...new Set(file.generated_blocks ?? ['pure'])] as ('pure' | 'fit')[],
     paths,
     weights,
     fitTiers: file.scoring?.fit_tiers ?? [80, 60],

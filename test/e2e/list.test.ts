@@ -1,5 +1,7 @@
 /** `abx list`, `abx show`, the shared account filters and ids given by a part of them. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
 
@@ -202,5 +204,34 @@ describe('abx import --segment', () => {
     const r = runAbx(['-C', dir, 'import', 'companies.csv', '--segment', 'core']);
     expect(r.code).toBe(0);
     expect(ids(runAbx(['-C', dir, 'list', '--segment', 'core', '--format', 'json']).stdout)).toEqual(['acme', 'zeta']);
+  });
+});
+
+describe('generated_blocks', () => {
+  const account = '---\nname: Acme\nfit: { firmographic: 50, technographic: 50, intent: 50, engagement: 50 }\npure:\n  painful: { score: 1, evidence: e }\n  urgent: { score: 0 }\n  recognized: { score: 0 }\n  expensive: { score: 0 }\n---\n\n# Acme\n';
+  it('writes only the pure block by default, and never checks a fit block the workspace did not opt into', () => {
+    const dir = makeWorkspace({ 'accounts/acme.md': account });
+    expect(runAbx(['-C', dir, 'score', '--write']).code).toBe(0);
+    const text = readFileSync(join(dir, 'accounts/acme.md'), 'utf8');
+    expect(text).toContain('<!-- abx:begin pure -->');
+    expect(text).not.toContain('abx:begin fit');
+    // A hand-kept fit block that no longer matches is the author's: no table-drift.
+    writeFileSync(join(dir, 'accounts/acme.md'), `${text}\n<!-- abx:begin fit -->\n| old |\n<!-- abx:end fit -->\n`);
+    expect(runAbx(['-C', dir, 'validate', '--rule', 'table-drift', '--format', 'json']).stdout).toContain('"problems": []');
+  });
+
+  it('writes and checks the fit block when the workspace opts in', () => {
+    const dir = makeWorkspace({ 'abx.config.yaml': 'version: 1\ngenerated_blocks: [pure, fit]\n', 'accounts/acme.md': account });
+    runAbx(['-C', dir, 'score', '--write']);
+    expect(readFileSync(join(dir, 'accounts/acme.md'), 'utf8')).toContain('<!-- abx:begin fit -->');
+    writeFileSync(join(dir, 'abx.config.yaml'), 'version: 1\ngenerated_blocks: [pure, fit]\nscoring:\n  weights: { firmographic: 10, technographic: 20, intent: 55, engagement: 15 }\n');
+    // Opted in, the fit block follows the weights: changing one is drift until score --write.
+    const drift = JSON.parse(runAbx(['-C', dir, 'validate', '--format', 'json']).stdout) as { problems: { rule: string }[] };
+    expect(drift.problems.map((p) => p.rule)).toEqual(['table-drift']);
+    // With the default, the same weight change leaves the files alone.
+    writeFileSync(join(dir, 'abx.config.yaml'), 'version: 1\nscoring:\n  weights: { firmographic: 10, technographic: 20, intent: 55, engagement: 15 }\n');
+    expect((JSON.parse(runAbx(['-C', dir, 'validate', '--format', 'json']).stdout) as { problems: unknown[] }).problems).toEqual([]);
+    const bad = runAbx(['-C', makeWorkspace({ 'abx.config.yaml': 'version: 1\ngenerated_blocks: [pure, fitt]\n' }), 'validate']);
+    expect(bad.stdout).toContain('must be one of: pure, fit, not "fitt" (did you mean "fit"?)');
   });
 });

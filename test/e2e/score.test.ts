@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleWorkspace, FIXTURES, makeWorkspace, runAbx, tempDir } from '../helpers.js';
@@ -107,6 +107,8 @@ describe('abx score --write', () => {
   it('changes only generated blocks, and a second run changes nothing', () => {
     const dir = join(tempDir(), 'ws');
     cpSync(join(FIXTURES, 'spec-example'), dir, { recursive: true });
+    // Both blocks: the fit block is opt-in.
+    appendFileSync(join(dir, 'abx.config.yaml'), 'generated_blocks: [pure, fit]\n');
     git(dir, 'init', '-q', '-b', 'main');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'start');

@@ -173,7 +173,7 @@ function withBlocks(ws: Workspace, files: PlannedFile[]): void {
   const analysis = analyze({ config: ws.config, files: sources, asOf: ws.analysis.asOf });
   for (const f of files) {
     const score = analysis.scores.get(f.id);
-    if (score && analysis.accounts.get(f.id)?.file === f.path) f.text = refreshBlocks(f.text, score, { appendMissing: f.created });
+    if (score && analysis.accounts.get(f.id)?.file === f.path) f.text = refreshBlocks(f.text, score, { appendMissing: f.created, blocks: ws.config.generatedBlocks });
   }
 }
 

@@ -91,7 +91,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     return EXIT_FAILURE;
   }
   const score = kind === 'account' ? analysis.scores.get(id) : undefined;
-  if (score) text = refreshBlocks(text, score);
+  if (score) text = refreshBlocks(text, score, { blocks: ws.config.generatedBlocks });
   writeFileAtomic(ws.root, abs, text);
 
   if (!ctx.quiet) {

@@ -59,7 +59,7 @@ function writeScoreBlocks(ws: Workspace, scores: readonly AccountScore[]): numbe
     if (!entry) continue;
     const path = join(ws.root, entry.file);
     const text = readFileSync(path, 'utf8');
-    const next = refreshBlocks(text, s);
+    const next = refreshBlocks(text, s, { blocks: ws.config.generatedBlocks });
     if (next !== text) {
       writeFileAtomic(ws.root, path, next);
       written++;
