@@ -11,6 +11,7 @@
  * before any file is read.
  */
 import { checkGeneratedBlocks } from './blocks.js';
+import { isUneditedTemplate } from './template-mark.js';
 import { checkSchema } from './check-schema.js';
 import { severityOf } from './config.js';
 import { dayNumber } from './dates.js';
@@ -62,6 +63,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   const held: { state: FileState; entry?: Entry<unknown> }[] = [];
 
   let unlistedWarnings = 0;
+  const templates = new Set<string>();
   const unlistedByRule: Record<string, number> = {};
   const finish = (state: FileState) => {
     for (const finding of state.findings) {
@@ -87,6 +89,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   for (const index of order) {
     const ref = input.files[index] as SourceFile;
     const source = ref.text !== undefined || ref.unreadable !== undefined || !input.read ? ref : input.read(ref);
+    if (source.text !== undefined && isUneditedTemplate(source.text)) templates.add(source.path);
     const state: FileState = {
       path: source.path,
       kind: source.kind,
@@ -132,6 +135,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     filesWithErrors,
     unlistedWarnings,
     unlistedByRule,
+    templates,
   };
 
   function analyzeFile(state: FileState, def: KindDef): Entry<unknown> | undefined {

@@ -73,4 +73,6 @@ export interface Analysis {
   unlistedWarnings: number;
   /** The same, by rule id. */
   unlistedByRule: Record<string, number>;
+  /** Files `abx init` wrote as examples that nobody has edited yet (`template-mark.ts`): left out of reports. */
+  templates: Set<string>;
 }

@@ -235,3 +235,17 @@ describe('generated_blocks', () => {
     expect(bad.stdout).toContain('must be one of: pure, fit, not "fitt" (did you mean "fit"?)');
   });
 });
+
+describe("init's examples", () => {
+  it('are marked, left out of reports until edited, and counted in again once edited', () => {
+    const dir = join(tempDir(), 'ws');
+    expect(runAbx(['init', dir, '--yes']).code).toBe(0);
+    expect(readFileSync(join(dir, 'bets/example-bet.md'), 'utf8').split('\n')[1]).toMatch(/^# abx:template [0-9a-f]{8}: an example from abx init; reports leave it out until you edit this file$/);
+    const before = runAbx(['-C', dir, 'report', 'bets', '--format', 'json']);
+    expect((JSON.parse(before.stdout) as { bets: { total: number } }).bets.total).toBe(0);
+    expect(before.stderr).toContain('Left out 4 example files from abx init until edited: accounts/example-account.md, bets/example-bet.md, journeys/example-journey.md, segments/example-segment.md\n');
+    writeFileSync(join(dir, 'bets/example-bet.md'), readFileSync(join(dir, 'bets/example-bet.md'), 'utf8').replace('name: Example bet', 'name: LinkedIn pilot'));
+    const after = JSON.parse(runAbx(['-C', dir, 'report', 'bets', '--format', 'json']).stdout) as { bets: { total: number } };
+    expect(after.bets.total).toBe(1);
+  });
+});

@@ -3,6 +3,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { KIND_DEFS } from '../../core/kinds/index.js';
 import { packageRoot } from '../package-root.js';
 import { writeFileAtomic } from '../../workspace/write.js';
+import { markTemplate } from '../../core/template-mark.js';
 import { git, isInsideRepository } from '../../workspace/git.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Context } from '../context.js';
 
@@ -150,6 +151,11 @@ async function answers(ctx: Context, target: string, options: Record<string, unk
   return askInitAnswers(await inquirerPrompter(), { ...defaults, company: options.company ? defaults.company : titleOf(basename(target)) });
 }
 
+/** The example segment, account, bet and journey are marked, so reports leave them out until edited. */
+function exampleContent(files: TemplateFile[]): TemplateFile[] {
+  return files.map((f) => (/^(segments|accounts|bets|journeys)\/example-[a-z-]+\.md$/.test(f.path) ? { ...f, content: markTemplate(f.content) } : f));
+}
+
 function titleOf(folder: string): string {
   const words = folder.replace(/[-_]+/g, ' ').trim();
   return words ? words.replace(/\b\w/g, (c) => c.toUpperCase()) : 'My Company';
@@ -183,5 +189,5 @@ async function scaffoldFiles(ctx: Context, target: string, options: Record<strin
       out.push(f);
     }
   }
-  return out;
+  return exampleContent(out);
 }

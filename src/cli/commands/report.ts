@@ -18,8 +18,15 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const ws = await openWorkspace(ctx);
   // The account filters narrow the accounts the tiers and signals reports read; KPIs and bets are the workspace's.
   const filter = accountFilter(options, ws.analysis);
-  const scores = new Map(filterScores(ws.analysis.scores.values(), filter).map((s) => [s.id, s]));
-  const report = buildReport({ ...ws.analysis, scores }, names);
+  const { analysis } = ws;
+  // Examples `abx init` wrote and nobody edited are not the team's accounts, bets or segments.
+  const real = <T extends { file: string }>(entries: Map<string, T>) => new Map([...entries].filter(([, e]) => !analysis.templates.has(e.file)));
+  const isTemplate = (id: string) => analysis.templates.has(analysis.accounts.get(id)?.file ?? '');
+  const scores = new Map(filterScores(analysis.scores.values(), filter).filter((s) => !isTemplate(s.id)).map((s) => [s.id, s]));
+  const report = buildReport({ ...analysis, scores, bets: real(analysis.bets), segments: real(analysis.segments), journeys: real(analysis.journeys) }, names);
+  if (analysis.templates.size > 0 && !ctx.quiet) {
+    ctx.stderr.write(`Left out ${analysis.templates.size === 1 ? '1 example file' : `${analysis.templates.size} example files`} from abx init until edited: ${[...analysis.templates].sort().join(', ')}\n`);
+  }
   const text = (await renderer('report', format))({ report, chalk: out === undefined ? ctx.chalk : plainChalk, quiet: ctx.quiet });
 
   if (out === undefined) {
