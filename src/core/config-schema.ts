@@ -72,6 +72,9 @@ export const configSchema = z.object(
     icp: z.object({ criteria: criteriaSchema.optional() }, says('must be a map with criteria')).nullable().optional(),
     journey: z.object({ stages: textList('a list of stage names').optional() }, says('must be a map with stages')).optional(),
     kpis: z.record(z.string(), z.object({ target: number('a number') }, says('must be a map with target')), says('must be a map from KPI id to { target }')).optional(),
+    import: z
+      .object({ regions: z.record(z.string(), text('a region'), says('must be a map from country to region')).optional() }, says('must be a map with regions'))
+      .optional(),
     rules: z.record(z.string(), severitySetting, says('must be a map from rule id to error, warn or off')).optional(),
     schemas: z
       .object(

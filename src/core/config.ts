@@ -25,6 +25,8 @@ export interface Config {
   company: string | null;
   stage: 'early' | 'scaling' | 'leader';
   asOf: string | null;
+  /** `import.regions`: country → region for `abx import`, over the built-in table. */
+  importRegions: Record<string, string>;
   /** The generated blocks abx writes and checks (`generated_blocks`, default `[pure]`). */
   generatedBlocks: readonly ('pure' | 'fit')[];
   paths: Record<Kind, string>;
@@ -102,6 +104,7 @@ export function resolveConfig(file: ConfigFile): { config: Config; findings: Fin
     company: file.company ?? null,
     stage: file.stage ?? 'early',
     asOf: file.as_of ?? null,
+    importRegions: { ...(file.import?.regions ?? {}) },
     generatedBlocks: [...new Set(file.generated_blocks ?? ['pure'])] as ('pure' | 'fit')[],
     paths,
     weights,

@@ -249,3 +249,17 @@ describe("init's examples", () => {
     expect(after.bets.total).toBe(1);
   });
 });
+
+describe('abx import fills region from country', () => {
+  it('through the built-in table and the config, keeping a region someone wrote', () => {
+    const dir = makeWorkspace({
+      'abx.config.yaml': 'version: 1\nimport:\n  regions: { Mexico: Latin America }\n',
+      'accounts/kept.md': '---\nname: Kept\ndomain: kept.example\nfirmographics: { region: EMEA }\n---\n',
+      'companies.csv': 'Company name,Company Domain Name,Country/Region\nKept,kept.example,Germany\nNew Co,new.example,Mexico\n',
+    });
+    const r = runAbx(['-C', dir, 'import', 'companies.csv']);
+    expect(r.stdout).toBe('line 2: updated kept: firmographics.country\nline 3: created new-co (New Co)\n');
+    expect(readFileSync(join(dir, 'accounts/kept.md'), 'utf8')).toContain('firmographics: { region: EMEA, country: Germany }');
+    expect(readFileSync(join(dir, 'accounts/new-co.md'), 'utf8')).toContain('firmographics: { country: Mexico, region: Latin America }');
+  });
+});

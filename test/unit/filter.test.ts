@@ -59,3 +59,15 @@ describe('account filters', () => {
     expect(accountsNamed('nothing', all)).toEqual([]);
   });
 });
+
+import { regionOf } from '../../src/core/import/regions.js';
+
+describe('country to region', () => {
+  it('maps the countries CRMs export to the regions segment criteria use, the config first', () => {
+    expect(regionOf('United States')).toBe('North America');
+    expect(regionOf(' germany ')).toBe('Europe');
+    expect(regionOf('Japan')).toBe('Asia Pacific');
+    expect(regionOf('Atlantis')).toBeUndefined();
+    expect(regionOf('Mexico', { mexico: 'Latin America' })).toBe('Latin America');
+  });
+});

@@ -58,6 +58,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     existing: [...ws.analysis.accounts.values()].map((e) => ({ id: e.id, data: e.data as Record<string, unknown> })),
     takenIds: [...accountSources.map((s) => fileId(s.path, 'accounts')), ...ws.analysis.accounts.keys()],
     segment,
+    regions: ws.config.importRegions,
     segments: new Set(ws.analysis.segments.keys()),
   });
 
