@@ -17,6 +17,9 @@ export function fitFindings(account: Account, fit: FitScore, notes: FitNotes): F
   for (const m of notes.unknownFacts) {
     out.push({ rule: 'fit-unknown-fact', path: ['firmographics'], message: `firmographics.${m.fact} is missing, so the ${m.fact} criterion (${m.expected}) does not match` });
   }
+  for (const m of notes.nearMisses) {
+    out.push({ rule: 'fact-near-miss', path: ['firmographics', m.fact], message: `firmographics.${m.fact} "${m.actual}" matches none of the segment's values, so the ${m.fact} criterion does not match (did you mean "${m.guess}"?)` });
+  }
   if (notes.stackMissing) {
     out.push({ rule: 'fit-unknown-fact', path: ['technographics'], message: 'technographics.stack is missing, so no technology of the criteria matches' });
   }
