@@ -82,7 +82,7 @@ describe('abx report on the example workspace', () => {
     expect(keys(all.tiers.fit[0])).toEqual(['tier', 'name', 'motion', 'guide', 'scores', 'count', 'accounts']);
     expect(keys(all.tiers.grid[0])).toEqual(['fitTier', 'fitName', 'cells', 'unscored', 'unscoredTop']);
     expect(keys(all.tiers.grid[0].cells[0])).toEqual(['pureTier', 'count', 'accounts', 'top']);
-    expect(keys(all.tiers.focus[0])).toEqual(['id', 'name', 'owner', 'motion', 'pureTier', 'pureTierName', 'fitScore', 'fitTier', 'fitTierName', 'mqa', 'nextAction']);
+    expect(keys(all.tiers.focus[0])).toEqual(['id', 'name', 'segment', 'owner', 'motion', 'pureTier', 'pureTierName', 'fitScore', 'fitTier', 'fitTierName', 'mqa', 'nextAction']);
     expect(keys(all.tiers.owners[0])).toEqual(['owner', 'accounts', 'pureTier1', 'fitTier1', 'mqa', 'openSignals']);
     expect(keys(all.tiers.bySegment[0])).toEqual(['segment', 'name', 'known', 'accounts', 'pure', 'fit', 'mqa']);
     expect(keys(all.tiers.budget)).toEqual(['stage', 'label', 'primary', 'secondary', 'remainingPercent']);

@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { comparator, folded } from '../filter.js';
+import { accountSummary, type AccountSummary } from '../summary.js';
 import { MOTIONS } from '../schemas.js';
 import type { AccountScore } from '../scoring/account.js';
 import { FIT_TIERS } from '../scoring/fit.js';
@@ -60,16 +61,7 @@ export interface GridRow {
 }
 
 /** A row of the "Tier 1 and MQA" table: the accounts the meeting goes through one by one. */
-export interface FocusAccount extends AccountRef {
-  motion: string | null;
-  pureTier: number | null;
-  pureTierName: string | null;
-  fitScore: number;
-  fitTier: number;
-  fitTierName: string;
-  mqa: boolean;
-  nextAction: string | null;
-}
+export type FocusAccount = AccountSummary;
 
 /** Accounts per owner; `owner` null gathers the accounts nobody owns. */
 export interface OwnerRow {
@@ -161,7 +153,7 @@ export function tiersReport(analysis: Analysis): TiersReport {
     focus: scores
       .filter((s) => s.pure?.tier === 1 || s.fit.tier === 1 || s.mqa)
       .sort(comparator('pure'))
-      .map(focusAccount),
+      .map(accountSummary),
     owners: ownerRows(scores),
     budget: budgetGuidance(analysis.config.stage),
   };
@@ -173,20 +165,6 @@ function ref(s: AccountScore): AccountRef {
 
 function topOf(members: readonly AccountScore[]): AccountRef[] {
   return [...members].sort(comparator('fit')).slice(0, TOP_IN_CELL).map(ref);
-}
-
-function focusAccount(s: AccountScore): FocusAccount {
-  return {
-    ...ref(s),
-    motion: s.motion,
-    pureTier: s.pure?.tier ?? null,
-    pureTierName: s.pure?.tierName ?? null,
-    fitScore: s.fit.score,
-    fitTier: s.fit.tier,
-    fitTierName: s.fit.tierName,
-    mqa: s.mqa,
-    nextAction: s.nextAction,
-  };
 }
 
 /** Owners compared as `--owner` compares them (any case), named as first written. */

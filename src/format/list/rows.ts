@@ -1,38 +1,8 @@
 /** What `abx list` shows of an account, as data for every format: the weekly meeting's columns. */
-import type { AccountScore } from '../../core/scoring/account.js';
+import { accountSummary, type AccountSummary } from '../../core/summary.js';
 
-export interface ListRow {
-  id: string;
-  name: string;
-  /** null: no segment assigned, shown as such (fit stays incomplete until one is). */
-  segment: string | null;
-  owner: string | null;
-  motion: string | null;
-  pureTier: number | null;
-  pureTierName: string | null;
-  fitScore: number;
-  fitTier: number;
-  fitTierName: string;
-  mqa: boolean;
-  nextAction: string | null;
-}
-
-export function listRow(s: AccountScore): ListRow {
-  return {
-    id: s.id,
-    name: s.name,
-    segment: s.segment,
-    owner: s.owner,
-    motion: s.motion,
-    pureTier: s.pure?.tier ?? null,
-    pureTierName: s.pure?.tierName ?? null,
-    fitScore: s.fit.score,
-    fitTier: s.fit.tier,
-    fitTierName: s.fit.tierName,
-    mqa: s.mqa,
-    nextAction: s.nextAction,
-  };
-}
+export type ListRow = AccountSummary;
+export const listRow = accountSummary;
 
 export const LIST_CSV_COLUMNS = ['id', 'name', 'segment', 'owner', 'motion', 'pure_tier', 'pure_tier_name', 'fit_score', 'fit_tier', 'fit_tier_name', 'mqa', 'next_action'] as const;
 
