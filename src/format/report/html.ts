@@ -99,7 +99,7 @@ function heatMap(t: TiersReport): string {
     parts.push(`<text class="axis-sub" x="${left - 10}" y="${y + cellH / 2 + 14}" text-anchor="end">${esc(row.fitName)}</text>`);
     const ux = left + 5 * cellW;
     parts.push(
-      `<g class="cell unscored" data-testid="grid-cell" data-fit="${row.fitTier}" data-pure="unscored" data-count="${row.unscored}"><title>Fit T${row.fitTier}, no PURE score: ${row.unscored === 0 ? 'no accounts' : esc(row.unscoredTop.map(refText).join(', '))}</title><rect x="${ux + 2}" y="${y + 2}" width="${cellW - 4}" height="${cellH - 4}" rx="6" fill="#f2f4f7" stroke="${UNSCORED_COLOUR}" stroke-dasharray="4 3"></rect><text class="cell-value" x="${ux + cellW / 2}" y="${y + cellH / 2 + 7}" text-anchor="middle" fill="#475467">${row.unscored}</text></g>`,
+      `<g class="grid-unscored" data-testid="grid-unscored" data-fit="${row.fitTier}" data-count="${row.unscored}"><title>Fit T${row.fitTier}, no PURE score: ${row.unscored === 0 ? 'no accounts' : esc(row.unscoredTop.map(refText).join(', '))}</title><rect x="${ux + 2}" y="${y + 2}" width="${cellW - 4}" height="${cellH - 4}" rx="6" fill="#f2f4f7" stroke="${UNSCORED_COLOUR}" stroke-dasharray="4 3"></rect><text class="cell-value" x="${ux + cellW / 2}" y="${y + cellH / 2 + 7}" text-anchor="middle" fill="#475467">${row.unscored}</text></g>`,
     );
     row.cells.forEach((c, j) => {
       const x = left + j * cellW;
