@@ -3,7 +3,7 @@
  * (`accountFilter`; declared in `filter-options.ts`) and applied by `core/filter.ts`.
  */
 import { accountsNamed, folded, parseTierFilter, type AccountFilter } from '../core/filter.js';
-import { printable } from '../core/frontmatter.js';
+import { terminalText as printable } from '../format/escape/terminal.js';
 import type { Analysis } from '../core/model.js';
 import { MOTIONS } from '../core/schemas.js';
 import type { AccountScore } from '../core/scoring/account.js';
@@ -47,16 +47,18 @@ export function accountFilter(options: Record<string, unknown>, analysis: Analys
  * The accounts the ids on the command line name, each an id or a unique part of an id, name or
  * domain. A part that names several accounts is a UsageError listing them.
  */
-export function namedAccounts(ids: readonly string[], scores: Iterable<AccountScore>): AccountScore[] {
+export function namedAccounts(ids: readonly string[], scores: Iterable<AccountScore>, otherIds: Iterable<string> = []): AccountScore[] {
   const all = [...scores];
+  const others = [...otherIds];
   const out = new Map<string, AccountScore>();
   for (const id of ids) {
     const found = accountsNamed(id, all);
-    if (found.length === 0) throw new UsageError(`no account "${id}"${didYouMean(id, all.map((s) => s.id))}`);
+    if (found.length === 0) throw new UsageError(`no account "${printable(id, 60)}"${didYouMean(id, [...all.map((s) => s.id), ...others])}`);
     if (found.length > 1) {
-      const shown = found.slice(0, 10).map((s) => `  ${s.id}  ${printable(s.name, 60)}`);
-      const more = found.length > 10 ? [`  … and ${found.length - 10} more`] : [];
-      throw new UsageError(`"${id}" matches ${found.length} accounts; name one of them:\n${[...shown, ...more].join('\n')}`);
+      // One line (failure messages are): the candidates with their names, ten at most.
+      const shown = found.slice(0, 10).map((s) => `${s.id} (${printable(s.name, 60)})`);
+      const more = found.length > 10 ? `, and ${found.length - 10} more` : '';
+      throw new UsageError(`"${id}" matches ${found.length} accounts: ${shown.join(', ')}${more}; name one of them`);
     }
     const [one] = found;
     if (one) out.set(one.id, one);

@@ -66,6 +66,9 @@ export const RULES = {
   'bet-result-missing': { severity: 'error', summary: 'A won or killed bet without `result`.' },
   'journey-stage-missing': { severity: 'error', summary: 'A journey map lacks a configured stage.' },
   'table-drift': { severity: 'warning', summary: 'A generated block no longer matches the frontmatter (run `abx score --write` or `abx fmt`).' },
+  'number-precision': { severity: 'warning', summary: 'A number with more digits than a number can hold: abx would read a nearby number instead.' },
+  'duplicate-domain': { severity: 'warning', summary: 'Two account files have one domain (after normalising): one company, one account.' },
+  'block-markers': { severity: 'warning', summary: 'Generated-block markers are unbalanced or interleaved: abx cannot rewrite the blocks until they are fixed by hand.' },
   'tier1-coverage': { severity: 'warning', summary: 'A Tier 1 account (fit or PURE) with no champion, or no economic buyer or decision maker, mapped.' },
 } as const satisfies Record<string, RuleInfo>;
 

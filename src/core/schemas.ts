@@ -4,7 +4,6 @@
  * Messages are written for the people who edit these files; a field's path is prefixed by the caller.
  */
 import { z } from 'zod';
-import { printable } from './frontmatter.js';
 import { didYouMean } from './suggest.js';
 import { isDate, isDateOrDateTime } from './dates.js';
 
@@ -17,8 +16,14 @@ export const says = (text: string) => ({ error: (iss: Issue) => (iss.input === u
 export const text = (what = 'text') =>
   z.string(says(`must be ${what}`)).max(MAX_TEXT, { error: `must be at most ${MAX_TEXT} characters`, abort: true });
 
-export const nonEmptyText = (what = 'non-empty text') =>
-  text(what).refine((s) => s.trim() !== '', { error: `must be ${what}` });
+/** The non-empty text schemas, so the JSON Schema for editors can say it too (json-schema.ts). */
+export const NON_EMPTY_TEXT = new WeakSet<object>();
+
+export const nonEmptyText = (what = 'non-empty text') => {
+  const schema = text(what).refine((s) => s.trim() !== '', { error: `must be ${what}` });
+  NON_EMPTY_TEXT.add(schema);
+  return schema;
+};
 
 export const textList = (what = 'a list of text') => z.array(text('text'), says(`must be ${what}`));
 
@@ -46,7 +51,7 @@ export const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
     error: (iss: Issue) => {
       if (iss.input === undefined) return 'is required';
-      const given = typeof iss.input === 'string' ? `, not "${printable(iss.input, 40)}"${didYouMean(iss.input, values)}` : '';
+      const given = typeof iss.input === 'string' ? `, not "${iss.input.length > 40 ? `${iss.input.slice(0, 39)}…` : iss.input}"${didYouMean(iss.input, values)}` : '';
       return `must be one of: ${values.join(', ')}${given}`;
     },
   });

@@ -58,7 +58,7 @@ describe('ids by a part of them', () => {
     expect(ids(runAbx(['-C', example, 'score', 'Tool & Die', '--format', 'json']).stdout)).toEqual(['summit-tool-and-die']);
     const r = runAbx(['-C', example, 'score', 'logistics']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('abx: "logistics" matches 2 accounts; name one of them:\n  arcadia-health-logistics  Arcadia Health Logistics\n  northwind-logistics  Northwind Logistics\n');
+    expect(r.stderr).toBe('abx: "logistics" matches 2 accounts: arcadia-health-logistics (Arcadia Health Logistics), northwind-logistics (Northwind Logistics); name one of them\n');
   });
 });
 
@@ -117,13 +117,16 @@ describe('abx show', () => {
 describe('abx init', () => {
   it('makes a first commit holding the files it wrote when it creates the repository', () => {
     const dir = tempDir();
-    const env = { GIT_AUTHOR_NAME: 'Dana Ruiz', GIT_AUTHOR_EMAIL: 'd@x.example', GIT_COMMITTER_NAME: 'Dana Ruiz', GIT_COMMITTER_EMAIL: 'd@x.example' };
-    const r = runAbx(['init', `${dir}/ws`, '--yes'], { env });
-    expect(r.stdout).toContain('Initialised a git repository with a first commit.\n');
+    // abx runs git without GIT_* variables: the identity comes from the user's git config.
+    writeFileSync(join(dir, '.gitconfig'), '[user]\n\tname = Dana Ruiz\n\temail = d@x.example\n');
+    const r = runAbx(['init', `${dir}/ws`, '--yes'], { env: { HOME: dir, XDG_CONFIG_HOME: dir } });
+    expect(r.stdout).toContain('Initialised a git repository (branch main) with a first commit.\n');
     const log = spawnSync('git', ['log', '--format=%s'], { cwd: `${dir}/ws`, encoding: 'utf8' });
     expect(log.stdout).toBe('Start the ABX workspace (abx init)\n');
     const status = spawnSync('git', ['status', '--porcelain'], { cwd: `${dir}/ws`, encoding: 'utf8' });
     expect(status.stdout).toBe('');
+    const author = spawnSync('git', ['log', '--format=%an'], { cwd: `${dir}/ws`, encoding: 'utf8' });
+    expect(author.stdout).toBe('Dana Ruiz\n');
   });
 });
 

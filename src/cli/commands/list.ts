@@ -14,6 +14,6 @@ export async function run(ctx: Context, _args: string[], options: Record<string,
   const { analysis } = ws;
   const filter = accountFilter(options, analysis);
   const rows = filterScores(analysis.scores.values(), filter).sort(comparator(sort)).map(listRow);
-  writeRendered(ctx.stdout, (await renderer('list', format))({ asOf: analysis.asOf, rows, total: analysis.scores.size, chalk: ctx.chalk, quiet: ctx.quiet }));
+  writeRendered(ctx.stdout, (await renderer('list', format))({ asOf: analysis.asOf, rows, total: analysis.scores.size, chalk: ctx.chalk, quiet: ctx.quiet, width: ctx.width }));
   return finish(ctx, ws);
 }

@@ -27,7 +27,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   if (analysis.templates.size > 0 && !ctx.quiet) {
     ctx.stderr.write(`Left out ${analysis.templates.size === 1 ? '1 example file' : `${analysis.templates.size} example files`} from abx init until edited: ${[...analysis.templates].sort().join(', ')}\n`);
   }
-  const text = (await renderer('report', format))({ report, chalk: out === undefined ? ctx.chalk : plainChalk, quiet: ctx.quiet });
+  const text = (await renderer('report', format))({ report, chalk: out === undefined ? ctx.chalk : plainChalk, quiet: ctx.quiet, width: out === undefined ? ctx.width : undefined });
 
   if (out === undefined) {
     writeRendered(ctx.stdout, text);

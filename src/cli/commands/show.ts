@@ -24,7 +24,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
       asOfDay: analysis.asOfDay,
       changes: lastChanges(ws.root, entry.file),
     });
-    writeRendered(ctx.stdout, (await renderer('show', format))({ card, chalk: ctx.chalk, quiet: ctx.quiet }));
+    writeRendered(ctx.stdout, (await renderer('show', format))({ card, chalk: ctx.chalk, quiet: ctx.quiet, width: ctx.width }));
   }
   return finish(ctx, ws);
 }

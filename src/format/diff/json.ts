@@ -7,6 +7,8 @@ export function renderDiffJson(report: DiffReport): string {
   const change = (c: AccountChange) => ({
     id: c.id,
     name: c.name,
+    ...(c.renamedFrom ? { renamedFrom: c.renamedFrom } : {}),
+    ...(c.unscorable ? { unscorable: c.unscorable } : {}),
     base: c.base && { pure: c.base.pure, fit: c.base.fit },
     head: c.head && { pure: c.head.pure, fit: c.head.fit },
     pureTierMoved: c.pureTierMoved,
@@ -18,10 +20,22 @@ export function renderDiffJson(report: DiffReport): string {
     asOf: report.asOf,
     base: report.base,
     head: report.head,
-    summary: { tierMoves: diff.tierMoves.length, added: diff.added.length, removed: diff.removed.length, scoreChanges: diff.scoreChanges.length, unchanged: diff.unchanged },
+    notes: report.notes,
+    config: report.config,
+    summary: {
+      tierMoves: diff.tierMoves.length,
+      added: diff.added.length,
+      removed: diff.removed.length,
+      renamed: diff.renamed.length,
+      unscorable: diff.unscorable.length,
+      scoreChanges: diff.scoreChanges.length,
+      unchanged: diff.unchanged,
+    },
     tierMoves: diff.tierMoves.map(change),
     added: diff.added.map(change),
     removed: diff.removed.map(change),
+    renamed: diff.renamed.map(change),
+    unscorable: diff.unscorable.map(change),
     scoreChanges: diff.scoreChanges.map(change),
   };
   return `${JSON.stringify(json, null, 2)}\n`;

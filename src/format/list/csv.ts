@@ -1,5 +1,5 @@
 /** `abx list --format csv`: the list's columns, one row per account. */
-import { toCsv } from '../csv.js';
+import { toCsv } from '../escape/csv.js';
 import type { ListView, Renderer } from '../views.js';
 import { LIST_CSV_COLUMNS, listCsvRow } from './rows.js';
 

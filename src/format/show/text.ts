@@ -1,5 +1,5 @@
 /** `abx show` in the terminal: the account's card, section by section. */
-import { printable } from '../../core/frontmatter.js';
+import { terminalText as printable } from '../escape/terminal.js';
 import type { Renderer, ShowView } from '../views.js';
 import { age, factsLine, fitLine, memberLine, mqaLine, pureLine } from './card.js';
 
