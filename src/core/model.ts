@@ -5,6 +5,7 @@
 import type { Config } from './config.js';
 import type { Account } from './kinds/account.js';
 import type { Bet } from './kinds/bet.js';
+import type { InvestmentEntry } from './kinds/investment.js';
 import type { Kind } from './kinds/index.js';
 import type { Entry } from './kinds/kind.js';
 import type { Journey } from './kinds/journey.js';
@@ -65,6 +66,8 @@ export interface Analysis {
   bets: Map<string, Entry<Bet>>;
   journeys: Map<string, Entry<Journey>>;
   kpis: KpiEntry[];
+  /** Investment records (method.md §4), in file order; broken records left out. */
+  investments: InvestmentEntry[];
   /** Accounts scored, in path order; accounts whose data could not be read are absent. */
   scores: Map<string, AccountScore>;
   /** Files with at least one error. */

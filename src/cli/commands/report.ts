@@ -1,6 +1,9 @@
 import { plainChalk } from '../colour.js';
-import { buildReport, REPORT_NAMES, type ReportName } from '../../core/report/index.js';
+import { parseWeights } from '../../core/report/calibration.js';
+import { buildReport, REPORT_NAMES, type ReportName, type ReportOptions } from '../../core/report/index.js';
+import { isRoiPeriodOption } from '../../core/report/roi.js';
 import { filterScores } from '../../core/filter.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { didYouMean } from '../../core/suggest.js';
 import { renderer } from '../../format/index.js';
 import { UsageError, type Context } from '../context.js';
@@ -15,6 +18,8 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const out = typeof options.out === 'string' ? options.out : undefined;
   if (out === '') throw new UsageError('--out needs a file name');
 
+  const reportOptions = optionsOf(names, options);
+
   const ws = await openWorkspace(ctx);
   // The account filters narrow the accounts the tiers and signals reports read; KPIs and bets are the workspace's.
   const filter = accountFilter(options, ws.analysis);
@@ -23,7 +28,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const real = <T extends { file: string }>(entries: Map<string, T>) => new Map([...entries].filter(([, e]) => !analysis.templates.has(e.file)));
   const isTemplate = (id: string) => analysis.templates.has(analysis.accounts.get(id)?.file ?? '');
   const scores = new Map(filterScores(analysis.scores.values(), filter).filter((s) => !isTemplate(s.id)).map((s) => [s.id, s]));
-  const report = buildReport({ ...analysis, scores, bets: real(analysis.bets), segments: real(analysis.segments), journeys: real(analysis.journeys) }, names);
+  const report = buildReport({ ...analysis, scores, bets: real(analysis.bets), segments: real(analysis.segments), journeys: real(analysis.journeys) }, names, reportOptions);
   if (analysis.templates.size > 0 && !ctx.quiet) {
     ctx.stderr.write(`Left out ${analysis.templates.size === 1 ? '1 example file' : `${analysis.templates.size} example files`} from abx init until edited: ${[...analysis.templates].sort().join(', ')}\n`);
   }
@@ -42,4 +47,21 @@ function reportNames(name: string): ReportName[] {
   if (name === 'all') return [...REPORT_NAMES];
   if ((REPORT_NAMES as readonly string[]).includes(name)) return [name as ReportName];
   throw new UsageError(`no report "${name}": choose one of ${REPORT_NAMES.join(', ')}, all${didYouMean(name, [...REPORT_NAMES, 'all'])}`);
+}
+
+/** `--period` for roi, `--weights` for calibration; each refused where it would do nothing. */
+function optionsOf(names: readonly ReportName[], options: Record<string, unknown>): ReportOptions {
+  const out: ReportOptions = {};
+  if (typeof options.period === 'string') {
+    if (!names.includes('roi')) throw new UsageError('--period is an option of abx report roi (and all)');
+    if (!isRoiPeriodOption(options.period)) throw new UsageError(`--period must be month, quarter, a month (2026-10) or a quarter (2026-Q3), not "${terminalText(options.period, 60)}"`);
+    out.period = options.period;
+  }
+  if (typeof options.weights === 'string') {
+    if (!names.includes('calibration')) throw new UsageError('--weights is an option of abx report calibration (and all)');
+    const weights = parseWeights(options.weights);
+    if (!weights) throw new UsageError(`--weights must be four numbers, firmographic,technographic,intent,engagement, adding up to 100 (e.g. 40,20,25,15), not "${terminalText(options.weights, 60)}"`);
+    out.weights = weights;
+  }
+  return out;
 }

@@ -4,12 +4,13 @@
  */
 import { accountKind } from './account.js';
 import { betKind } from './bet.js';
+import { investmentKind } from './investment.js';
 import { journeyKind } from './journey.js';
 import type { KindDef } from './kind.js';
 import { kpiKind } from './kpi.js';
 import { segmentKind } from './segment.js';
 
-export const KIND_DEFS = [segmentKind, accountKind, betKind, journeyKind, kpiKind] as const;
+export const KIND_DEFS = [segmentKind, accountKind, betKind, journeyKind, kpiKind, investmentKind] as const;
 
 export type Kind = (typeof KIND_DEFS)[number]['kind'];
 

@@ -8,6 +8,8 @@ export const NOTHING_YET = {
   kpiRecords: 'No KPI records yet: add them to kpis/*.yaml, e.g. - { kpi: message-resonance-rate, period: 2026-W47, value: 0.42 }. Until then every measured KPI reads no-data.',
   signals: 'No signals yet: log one under signals: in an account (type, date, summary, first_touch).',
   openSignals: 'No open signals: every signal has had a first touch.',
+  roi: 'No deals or investment records yet: add deals: to an account and investments/*.yaml (abx new investment 2026-q4).',
+  calibration: 'No closed deals yet: calibration needs won and lost deals (deals: in an account, with result and closed).',
 } as const;
 
 export const SECTION_TITLES = {
@@ -15,6 +17,8 @@ export const SECTION_TITLES = {
   kpis: 'KPIs',
   bets: 'Bet board',
   signals: 'Signals',
+  roi: 'ROI',
+  calibration: 'Calibration',
 } as const;
 
 export function reportTitle(report: Report): string {
@@ -64,7 +68,7 @@ export function latestText(row: KpiRow): string {
 
 export function periodText(row: KpiRow): string {
   if (!row.latest) return '—';
-  return row.source === 'computed' ? `computed ${row.latest.period}` : row.latest.period;
+  return row.source === 'computed' || row.latest.source === 'computed' ? `computed ${row.latest.period}` : row.latest.period;
 }
 
 export function budgetText(b: NonNullable<Report['tiers']>['budget']): string {
@@ -115,3 +119,25 @@ export function gridCells(t: NonNullable<Report['tiers']>): { label: string; ref
 export function focusTiers(f: FocusAccount): { pure: string; fit: string } {
   return { pure: f.pureTier === null ? 'unscored' : `${f.pureTier} ${f.pureTierName}`, fit: `${f.fitTier} ${f.fitTierName} (${f.fitScore})` };
 }
+
+export { usdText } from '../../core/report/deals.js';
+
+/** A percentage already in percent (60.5): "60.5%", or "—". */
+export function pct(value: number | null): string {
+  return value === null ? '—' : `${value < 0 ? '−' : ''}${Math.abs(value)}%`;
+}
+
+export function liftText(value: number | null): string {
+  return value === null ? '—' : `×${value.toFixed(2)}`;
+}
+
+/** "3 won / 2 lost". */
+export function wonLost(r: { won: number; lost: number }): string {
+  return `${r.won} won / ${r.lost} lost`;
+}
+
+export function weightsText(w: Record<string, number>): string {
+  return `firmographic ${w.firmographic}, technographic ${w.technographic}, intent ${w.intent}, engagement ${w.engagement}`;
+}
+
+export const VERDICT_LABELS = { predictive: 'predictive', 'not-predictive': 'NOT PREDICTIVE', 'insufficient-data': 'not enough data yet' } as const;

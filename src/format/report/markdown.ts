@@ -1,5 +1,5 @@
 /** `abx report --format markdown`: GitHub-flavoured markdown for wikis and pull-request comments. */
-import { sectionsOf, type BetsReport, type KpisReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
+import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import {
   MEETING_TITLES,
   NOTHING_YET,
@@ -9,6 +9,8 @@ import {
   budgetText,
   hours,
   latestText,
+  liftText,
+  pct,
   percent,
   periodText,
   plural,
@@ -17,6 +19,10 @@ import {
   targetWithComparison,
   trendText,
   unicodeBar,
+  usdText,
+  VERDICT_LABELS,
+  weightsText,
+  wonLost,
 } from './common.js';
 import type { Renderer, ReportView } from '../views.js';
 import { markdownCode, markdownText } from '../escape/markdown.js';
@@ -34,7 +40,7 @@ function tableLines(head: string[], align: ('l' | 'r')[], rows: string[][]): str
 
 export function renderReportMarkdown(report: Report): string {
   const parts: string[][] = [[`# ${md(reportTitle(report))}`]];
-  parts.push(...sectionsOf(report, { tiers: tiersMd, kpis: kpisMd, bets: betsMd, signals: signalsMd }));
+  parts.push(...sectionsOf(report, { tiers: tiersMd, kpis: kpisMd, bets: betsMd, signals: signalsMd, roi: roiMd, calibration: calibrationMd }));
   return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;
 }
 
@@ -215,6 +221,60 @@ function signalsMd(s: SignalsReport): string[] {
       ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
       s.byType.map((x) => [md(x.type, 40), String(x.total), String(x.touched), String(x.open), String(x.openPastTarget), hours(x.medianLatencyHours), percent(x.withinTargetShare)]),
     ),
+  );
+  return out;
+}
+
+function roiMd(r: RoiReport): string[] {
+  const out = [`## ${SECTION_TITLES.roi}`, ''];
+  if (r.periods.length === 0 || r.total === null) return [...out, NOTHING_YET.roi.replace('deals:', '`deals:`').replace('investments/*.yaml', '`investments/*.yaml`')];
+  const all = r.total;
+  const row = (label: string, p: typeof all) => [label, usdText(p.revenueUsd), usdText(p.investmentUsd), pct(p.roi), pct(p.winRate), `${p.won} / ${p.lost}`, usdText(p.averageDealUsd), usdText(p.pipelineCreatedUsd)];
+  out.push(
+    `ROI = (revenue − investment) ÷ investment, by ${r.granularity}.`,
+    '',
+    ...tableLines(
+      ['Period', 'Revenue', 'Investment', 'ROI', 'Win rate', 'Won / lost', 'Avg deal', 'Pipeline created'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      [...r.periods.map((p) => row(p.period, p)), ...(r.periods.length > 1 ? [row('**all**', all)] : [])],
+    ),
+    '',
+    `### Win rate by tier${r.periods.length > 1 ? ' (all periods)' : ''}`,
+    '',
+    ...tableLines(
+      ['Tier (as of today)', 'Won / lost', 'Win rate'],
+      ['l', 'r', 'r'],
+      [
+        ...all.winRateByFit.map((x) => [`fit ${x.tier} ${x.name}`, `${x.won} / ${x.lost}`, pct(x.winRate)]),
+        ...all.winRateByPure.filter((x) => x.tier !== null || x.won + x.lost > 0).map((x) => [x.tier === null ? 'PURE unscored' : `PURE ${x.tier} ${x.name}`, `${x.won} / ${x.lost}`, pct(x.winRate)]),
+      ],
+    ),
+  );
+  return out;
+}
+
+function calibrationMd(c: CalibrationReport): string[] {
+  const out = [`## ${SECTION_TITLES.calibration}`, ''];
+  if (c.closedDeals === 0) return [...out, NOTHING_YET.calibration.replace('deals:', '`deals:`')];
+  const cells = (r: CalibrationRow) => [String(r.count), String(r.won), pct(r.winRate), liftText(r.lift)];
+  const head = ['Deals', 'Won', 'Win rate', 'Lift'];
+  const [first, second] = c.models;
+  out.push(
+    `${plural(c.closedDeals, 'closed deal')} (${wonLost(c)}), overall win rate ${pct(c.winRate)}; each account scored as of its deal's created date.`,
+    '',
+    '### By fit tier',
+    '',
+    ...tableLines(
+      ['Fit tier at created', ...head, ...(second ? head.map((h) => `${h} (--weights)`) : [])],
+      ['l', 'r', 'r', 'r', 'r', ...(second ? (['r', 'r', 'r', 'r'] as const) : [])],
+      (first?.fit ?? []).map((r, i) => [`${r.tier} ${r.name}`, ...cells(r), ...(second?.fit[i] ? cells(second.fit[i] as CalibrationRow) : [])]),
+    ),
+    '',
+    ...c.models.map((m) => `- ${m.label === 'config' ? 'Weights of the config' : 'Weights of `--weights`'} (${weightsText(m.weights)}): **${VERDICT_LABELS[m.verdict]}** — ${m.reason}`),
+    '',
+    '### By PURE tier',
+    '',
+    ...tableLines(['PURE tier at created', ...head], ['l', 'r', 'r', 'r', 'r'], c.pure.filter((r) => r.tier !== null || r.count > 0).map((r) => [r.tier === null ? 'unscored' : `${r.tier} ${r.name}`, ...cells(r)])),
   );
   return out;
 }
