@@ -9,6 +9,7 @@ import { isDate } from '../core/dates.js';
 import { abxVersion } from './version.js';
 import { formatNames } from '../format/index.js';
 import { colourFor } from './colour.js';
+import { withFilters, withSort } from './filter-options.js';
 
 type Run = (ctx: Context, args: string[], options: Record<string, unknown>) => Promise<number>;
 type Loader = () => Promise<{ run: Run }>;
@@ -93,19 +94,37 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('validate')).default(formatNames('validate')[0]))
       .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
       .option('--path-prefix <folder>', 'github/sarif/junit: put this before every path (default: the workspace folder inside its git repository)')
-      .addHelpText('after', examples(['abx validate', 'abx validate accounts/acme.md --format json', 'abx validate --format github --max-warnings 0'])),
+      .option('--rule <id...>', 'show only problems of these rules (repeat or separate with commas)')
+      .option('--errors-only', 'show errors, not warnings')
+      .addHelpText('after', examples(['abx validate', 'abx validate accounts/acme.md --format json', 'abx validate --format github --max-warnings 0', 'abx validate --rule fit-incomplete', 'abx validate --errors-only'])),
     () => import('./commands/validate.js'),
   );
 
   define(
+    withSort(withFilters(program
+      .command('list')
+      .description('browse accounts: name, segment, owner, tiers, MQA and next action, filtered and sorted')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('list')).default(formatNames('list')[0]))))
+      .addHelpText('after', examples(['abx list', 'abx list --owner "Dana Ruiz" --tier 1', 'abx list --search prairie', 'abx list --mqa --sort owner --format csv'])),
+    () => import('./commands/list.js'),
+  );
+
+  define(
     program
+      .command('show')
+      .argument('<id>', 'an account id, or a unique part of its id, name or domain')
+      .description("one account's card: scores with tiers, committee, open signals, next actions and recent changes")
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('show')).default(formatNames('show')[0]))
+      .addHelpText('after', examples(['abx show acme-space', 'abx show prairie', 'abx show acme-space --format json'])),
+    () => import('./commands/show.js'),
+  );
+
+  define(
+    withSort(withFilters(program
       .command('score')
-      .argument('[ids...]', 'account ids (default: every account)')
+      .argument('[ids...]', 'account ids, or unique parts of an id, name or domain (default: every account)')
       .description('score accounts: PURE tier, weighted fit, engagement, buying committee and MQA')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('score')).default(formatNames('score')[0]))
-      .option('--segment <id>', 'only accounts of this segment')
-      .option('--tier <tier>', 'only accounts in this PURE tier (1-5), or fit:<1-3> / pure:<1-5>')
-      .addOption(new Option('--sort <key>', 'sort order').choices(['fit', 'pure', 'name']).default('fit'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('score')).default(formatNames('score')[0]))))
       .option('--explain', 'show every component, its weight and contribution, and where it came from')
       .option('--write', 'rewrite the generated pure and fit blocks in each account file')
       .option('--at <rev>', 'score the workspace as it was at a git revision')
@@ -114,14 +133,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   );
 
   define(
-    program
+    withFilters(program
       .command('report')
       .argument('<name>', 'tiers | kpis | bets | signals | roi | calibration | all')
       .description('reports for pipeline meetings and bet reviews: tiers, KPIs, bet board, signals, ROI, calibration')
       .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('report')).default(formatNames('report')[0]))
       .option('-o, --out <file>', 'write the report to a file')
       .option('--period <period>', 'roi: month | quarter (default), or one period: 2026-10, 2026-Q3')
-      .option('--weights <f,t,i,e>', 'calibration: also score the deals under these fit weights (e.g. 40,20,25,15)')
+      .option('--weights <f,t,i,e>', 'calibration: also score the deals under these fit weights (e.g. 40,20,25,15)'))
       .addHelpText('after', examples(['abx report tiers', 'abx report kpis --format markdown', 'abx report roi --period month', 'abx report calibration --weights 30,20,30,20', 'abx report all --format html --out report.html'])),
     () => import('./commands/report.js'),
   );
@@ -173,18 +192,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .argument('<file>', 'a CSV export from your CRM')
       .description('create or update accounts from a CRM export, matching existing accounts by domain')
       .option('--from <source>', 'hubspot | salesforce | a mapping file (YAML: csv column → account field)', 'hubspot')
-      .option('--segment <id>', 'segment for new accounts')
+      .option('--segment <id>', 'put the accounts of the export (new and matched) into this segment, unless a row names its own')
       .option('--dry-run', 'report what would change, write nothing')
       .addHelpText('after', examples(['abx import companies.csv --from hubspot --dry-run', 'abx import accounts.csv --from salesforce', 'abx import export.csv --from mapping.yaml'])),
     () => import('./commands/import.js'),
   );
 
   define(
-    program
+    withFilters(program
       .command('export')
       .description('every account with its facts and scores, for spreadsheets, BI tools and warehouses')
       .addOption(new Option('-f, --format <format>', 'output format (tables: one CSV per table and schema.sql, into the --out folder)').choices(formatNames('export')).default(formatNames('export')[0]))
-      .option('-o, --out <file>', 'write to a file instead of standard output (a folder for --format tables)')
+      .option('-o, --out <file>', 'write to a file instead of standard output (a folder for --format tables)'))
       .addHelpText('after', examples(['abx export > accounts.csv', 'abx export --format jsonl --out accounts.jsonl', 'abx export --format tables --out tables/'])),
     () => import('./commands/export.js'),
   );

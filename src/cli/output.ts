@@ -8,13 +8,14 @@
  * in the way is a refusal with a clear message (exit 2), never an internal error.
  *
  * One ending: the errors of the workspace listed on stderr (exit 1), else a one-line count of
- * warnings pointing at `abx validate`.
+ * warnings by rule pointing at `abx validate --rule`.
  */
 import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { countBySeverity } from '../core/problem.js';
+import { countBySeverity, type Problem } from '../core/problem.js';
 import { plural } from '../core/words.js';
 import type { Rendered } from '../format/index.js';
+import { wrapText } from '../format/fit-width.js';
 import { renderStylish } from '../format/validate/stylish.js';
 import type { Workspace } from '../workspace/load.js';
 import { terminalText } from '../format/escape/terminal.js';
@@ -97,6 +98,25 @@ export function finish(ctx: Context, ws: Workspace, options: { countWarnings?: b
     return EXIT_PROBLEMS;
   }
   const warnings = counts.warnings + ws.analysis.unlistedWarnings;
-  if (options.countWarnings !== false && warnings > 0 && !ctx.quiet) ctx.stderr.write(`${plural(warnings, 'warning')}: run abx validate to see ${warnings === 1 ? 'it' : 'them'}.\n`);
+  if (options.countWarnings !== false && warnings > 0 && !ctx.quiet) ctx.stderr.write(`${fitLine(warningLine(problems, ws.analysis.unlistedByRule), ctx.width)}\n`);
   return EXIT_OK;
+}
+
+/**
+ * One line for the warnings of a workspace, by rule, most first: "20 warnings (fit-incomplete 18,
+ * table-drift 2): abx validate --rule <id> lists them."
+ */
+export function warningLine(problems: readonly Problem[], unlisted: Readonly<Record<string, number>>): string {
+  const byRule = new Map<string, number>(Object.entries(unlisted));
+  for (const p of problems) if (p.severity === 'warning') byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
+  const total = [...byRule.values()].reduce((a, b) => a + b, 0);
+  const rules = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const [first] = rules;
+  const how = rules.length === 1 && first ? `abx validate --rule ${first[0]} lists ${total === 1 ? 'it' : 'them'}` : 'abx validate --rule <id> lists them';
+  return `${plural(total, 'warning')} (${rules.map(([rule, n]) => `${rule} ${n}`).join(', ')}): ${how}.`;
+}
+
+/** A line of stderr wrapped at spaces to the terminal's width, as the tables are. */
+function fitLine(line: string, width: number | undefined): string {
+  return width === undefined ? line : wrapText(line, width).join('\n');
 }

@@ -11,6 +11,7 @@
  * before any file is read.
  */
 import { checkGeneratedBlocks } from './blocks.js';
+import { isUneditedTemplate } from './template-mark.js';
 import { checkSchema } from './check-schema.js';
 import { severityOf } from './config.js';
 import { dayNumber } from './dates.js';
@@ -64,12 +65,15 @@ export function analyze(input: AnalyzeInput): Analysis {
   const held: { state: FileState; entry?: Entry<unknown> }[] = [];
 
   let unlistedWarnings = 0;
+  const templates = new Set<string>();
+  const unlistedByRule: Record<string, number> = {};
   const finish = (state: FileState) => {
     for (const finding of state.findings) {
       const severity = severityOf(config, finding.rule);
       if (!severity) continue;
       if (severity === 'warning' && input.warnings === 'count') {
         unlistedWarnings++;
+        unlistedByRule[finding.rule] = (unlistedByRule[finding.rule] ?? 0) + 1;
         continue;
       }
       problems.push({ file: state.path, ...positionOf(state, finding), severity, rule: finding.rule, message: finding.message });
@@ -87,6 +91,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   for (const index of order) {
     const ref = input.files[index] as SourceFile;
     const source = ref.text !== undefined || ref.unreadable !== undefined || !input.read ? ref : input.read(ref);
+    if (source.text !== undefined && isUneditedTemplate(source.text)) templates.add(source.path);
     const state: FileState = {
       path: source.path,
       kind: source.kind,
@@ -132,6 +137,8 @@ export function analyze(input: AnalyzeInput): Analysis {
     scores,
     filesWithErrors,
     unlistedWarnings,
+    unlistedByRule,
+    templates,
   };
 
   function analyzeFile(state: FileState, def: KindDef): Entry<unknown> | undefined {
@@ -171,7 +178,7 @@ export function analyze(input: AnalyzeInput): Analysis {
       const { score, findings } = scoreAccount({ id: state.id, account, segment: segment?.data, config, asOfDay, detail: !lean });
       if (indexes) remapScore(score, indexes);
       state.findings.push(...remap(findings, indexes));
-      state.findings.push(...checkGeneratedBlocks(entry as Entry<Account>, score));
+      state.findings.push(...checkGeneratedBlocks(entry as Entry<Account>, score, config.generatedBlocks));
       if (input.keepScores !== false) scores.set(state.id, lean ? compactScore(score) : score);
     }
     return entry;

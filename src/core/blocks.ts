@@ -110,7 +110,10 @@ function isBlockName(name: string): name is BlockName {
   return (BLOCK_NAMES as readonly string[]).includes(name);
 }
 
-export function checkGeneratedBlocks(entry: Entry<Account>, score: AccountScore): Finding[] {
+/** Blocks of an account body abx writes and checks: the workspace's `generated_blocks`. */
+export type BlockSet = readonly BlockName[];
+
+export function checkGeneratedBlocks(entry: Entry<Account>, score: AccountScore, blocks: BlockSet): Finding[] {
   if (!entry.body.includes('abx:')) return [];
   const scan = scanBlocks(entry.body);
   const findings: Finding[] = [];
@@ -125,7 +128,8 @@ export function checkGeneratedBlocks(entry: Entry<Account>, score: AccountScore)
   // With unbalanced markers no block is rewritten, so advising `score --write` would be false.
   if (scan.problems.length > 0) return findings;
   for (const block of scan.blocks) {
-    if (!isBlockName(block.name)) continue;
+    // A block the workspace did not opt into is left to its author: never checked, never rewritten.
+    if (!isBlockName(block.name) || !blocks.includes(block.name)) continue;
     const actual = entry.body.slice(block.contentStart, block.contentEnd).replace(/\r\n/g, '\n').replace(/\n$/, '');
     const expected = renderBlock(block.name, score).join('\n');
     if (actual !== expected) {
@@ -145,7 +149,7 @@ export function checkGeneratedBlocks(entry: Entry<Account>, score: AccountScore)
  * `appendMissing` is false),
  * every byte outside the blocks kept. Returns the text unchanged when a block is malformed.
  */
-export function writeBlocks(text: string, bodyOffset: number, score: AccountScore, options: { appendMissing?: boolean } = {}): string {
+export function writeBlocks(text: string, bodyOffset: number, score: AccountScore, options: { appendMissing?: boolean; blocks: BlockSet }): string {
   const body = text.slice(bodyOffset);
   const scan = scanBlocks(body);
   if (scan.problems.length > 0) return text;
@@ -154,14 +158,14 @@ export function writeBlocks(text: string, bodyOffset: number, score: AccountScor
   let cursor = 0;
   const present = new Set<string>();
   for (const block of scan.blocks) {
-    if (!isBlockName(block.name)) continue;
+    if (!isBlockName(block.name) || !options.blocks.includes(block.name)) continue;
     present.add(block.name);
     out += body.slice(cursor, block.contentStart) + renderBlock(block.name, score).join(eol) + eol;
     cursor = block.contentEnd;
   }
   out += body.slice(cursor);
   for (const name of BLOCK_NAMES) {
-    if (present.has(name) || options.appendMissing === false) continue;
+    if (present.has(name) || options.appendMissing === false || !options.blocks.includes(name)) continue;
     const head = text.slice(0, bodyOffset) + out;
     const sep = head.endsWith(eol + eol) || (out === '' && head.endsWith('\n')) ? '' : head.endsWith('\n') ? eol : eol + eol;
     out += `${sep}<!-- abx:begin ${name} -->${eol}${renderBlock(name, score).join(eol)}${eol}<!-- abx:end ${name} -->${eol}`;

@@ -31,6 +31,9 @@ export const configSchema = z.object(
     company: text().nullable().optional(),
     stage: oneOf(STAGES).optional(),
     as_of: dateField.nullable().optional(),
+    // The blocks abx writes into account bodies (core/blocks.ts BLOCK_NAMES): pure by default; fit
+    // moves with the config and the date, so a workspace opts into it.
+    generated_blocks: z.array(oneOf(['pure', 'fit']), says('must be a list of generated blocks: pure, fit')).optional(),
     paths: z
       .object(
         perKind(() => configPath('a glob')),
@@ -83,6 +86,9 @@ export const configSchema = z.object(
     icp: z.object({ criteria: criteriaSchema.optional() }, says('must be a map with criteria')).nullable().optional(),
     journey: z.object({ stages: textList('a list of stage names').max(MAX_CONFIG_LIST, { error: `must have at most ${MAX_CONFIG_LIST} stages`, abort: true }).optional() }, says('must be a map with stages')).optional(),
     kpis: boundedMap(z.record(z.string(), z.object({ target: number('a number') }, says('must be a map with target')), says('must be a map from KPI id to { target }'))).optional(),
+    import: z
+      .object({ regions: boundedMap(z.record(z.string(), text('a region'), says('must be a map from country to region'))).optional() }, says('must be a map with regions'))
+      .optional(),
     rules: boundedMap(z.record(z.string(), severitySetting, says('must be a map from rule id to error, warn or off'))).optional(),
     schemas: z
       .object(

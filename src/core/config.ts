@@ -26,6 +26,10 @@ export interface Config {
   company: string | null;
   stage: 'early' | 'scaling' | 'leader';
   asOf: string | null;
+  /** `import.regions`: country → region for `abx import`, over the built-in table. */
+  importRegions: Record<string, string>;
+  /** The generated blocks abx writes and checks (`generated_blocks`, default `[pure]`). */
+  generatedBlocks: readonly ('pure' | 'fit')[];
   paths: Record<Kind, string>;
   weights: Record<FitComponent, number>;
   fitTiers: readonly [number, number];
@@ -101,6 +105,8 @@ export function resolveConfig(file: ConfigFile): { config: Config; findings: Fin
     company: file.company ?? null,
     stage: file.stage ?? 'early',
     asOf: file.as_of ?? null,
+    importRegions: { ...(file.import?.regions ?? {}) },
+    generatedBlocks: [...new Set(file.generated_blocks ?? ['pure'])] as ('pure' | 'fit')[],
     paths,
     weights,
     fitTiers: file.scoring?.fit_tiers ?? [80, 60],

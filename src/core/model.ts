@@ -74,4 +74,8 @@ export interface Analysis {
   filesWithErrors: Set<string>;
   /** Warnings counted but not in `problems` (AnalyzeInput.warnings 'count'). */
   unlistedWarnings: number;
+  /** The same, by rule id. */
+  unlistedByRule: Record<string, number>;
+  /** Files `abx init` wrote as examples that nobody has edited yet (`template-mark.ts`): left out of reports. */
+  templates: Set<string>;
 }

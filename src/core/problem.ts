@@ -52,6 +52,8 @@ export const RULES = {
   'unknown-activity-type': { severity: 'error', summary: 'An engagement activity type that is not in the points table.' },
   'fit-conflict': { severity: 'error', summary: 'A fit component is both given and computable: one number, one source.' },
   'fit-incomplete': { severity: 'warning', summary: 'A fit component is neither given nor computable and counts as 0.' },
+  'fact-near-miss': { severity: 'warning', summary: "A firmographic fact matches none of its criterion's values but is close to one." },
+  'no-segment': { severity: 'warning', summary: 'An account with firmographic or technographic facts but no segment to compare them with.' },
   'fit-unknown-fact': { severity: 'warning', summary: 'An ICP criterion whose account fact is missing (it does not match).' },
   'multithread-before-proposal': { severity: 'warning', summary: 'An account in motion `accelerate` with fewer engaged stakeholders than the MQA minimum.' },
   'signal-untouched': { severity: 'warning', summary: 'A signal more than 72 hours old without a first touch.' },

@@ -4,6 +4,7 @@
  * Messages are written for the people who edit these files; a field's path is prefixed by the caller.
  */
 import { z } from 'zod';
+import { didYouMean } from './suggest.js';
 import { isDate, isDateOrDateTime } from './dates.js';
 
 const MAX_TEXT = 20_000;
@@ -45,8 +46,15 @@ export const dateOrDateTime = z
 export const number = (what: string) => z.number(says(`must be ${what}`));
 export const percent = number('a number from 0 to 100').min(0, { error: 'must be a number from 0 to 100' }).max(100, { error: 'must be a number from 0 to 100' });
 export const nonNegative = (what: string) => number(what).min(0, { error: `must be ${what}` });
+/** An enum whose error repeats the value given and names the nearest allowed one, case first (`VP` → `vp`). */
 export const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, says(`must be one of: ${values.join(', ')}`));
+  z.enum(values, {
+    error: (iss: Issue) => {
+      if (iss.input === undefined) return 'is required';
+      const given = typeof iss.input === 'string' ? `, not "${iss.input.length > 40 ? `${iss.input.slice(0, 39)}…` : iss.input}"${didYouMean(iss.input, values)}` : '';
+      return `must be one of: ${values.join(', ')}${given}`;
+    },
+  });
 
 // ---------------------------------------------------------------- methodology vocabularies
 

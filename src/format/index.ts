@@ -3,7 +3,7 @@
  * exporting `render(view)`. A renderer's module is loaded only when it is used. Adding a format
  * is adding its file and its line here; the CLI's `--format` choices come from this table.
  */
-import type { AgendaView, DiffView, ExportView, HistoryView, ProblemReport, Renderer, ReportView, ScoreView } from './views.js';
+import type { AgendaView, DiffView, ExportView, HistoryView, ListView, ProblemReport, Renderer, ReportView, ScoreView, ShowView } from './views.js';
 
 type Loaders<V> = Record<string, () => Promise<{ render: Renderer<V> }>>;
 
@@ -21,6 +21,17 @@ const FORMATS = {
     csv: () => import('./score/csv.js'),
     markdown: () => import('./score/markdown.js'),
   } satisfies Loaders<ScoreView>,
+  list: {
+    table: () => import('./list/table.js'),
+    json: () => import('./list/json.js'),
+    csv: () => import('./list/csv.js'),
+    markdown: () => import('./list/markdown.js'),
+  } satisfies Loaders<ListView>,
+  show: {
+    text: () => import('./show/text.js'),
+    json: () => import('./show/json.js'),
+    markdown: () => import('./show/markdown.js'),
+  } satisfies Loaders<ShowView>,
   report: {
     table: () => import('./report/table.js'),
     json: () => import('./report/json.js'),

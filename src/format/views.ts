@@ -3,6 +3,7 @@
  * of a command takes the same view, so adding a format touches nothing else.
  */
 import type { ChalkInstance } from 'chalk';
+import type { Card } from '../core/card.js';
 import type { DiffReport, HistoryReport } from '../core/diff.js';
 import type { Analysis } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
@@ -10,6 +11,7 @@ import type { Agenda } from '../core/review.js';
 import type { Report } from '../core/report/index.js';
 import type { AccountScore } from '../core/scoring/account.js';
 import type { ExportedAccount } from './export/rows.js';
+import type { ListRow } from './list/rows.js';
 import type { Explanation } from './score/explain.js';
 
 export interface Style {
@@ -33,6 +35,18 @@ export interface ScoreView extends Style {
   scores: readonly AccountScore[];
   /** With `--explain`: where every number of a score came from. */
   explain?: (score: AccountScore) => Explanation;
+}
+
+/** `abx list`: the accounts the filters kept, sorted, and how many there are in all. */
+export interface ListView extends Style {
+  asOf: string;
+  rows: readonly ListRow[];
+  total: number;
+}
+
+/** `abx show`. */
+export interface ShowView extends Style {
+  card: Card;
 }
 
 /** `abx report`. */

@@ -81,7 +81,7 @@ function check(ws: Workspace, def: KindDef, file: string, text: string, before: 
 
 function finishWrite(ws: Workspace, def: KindDef, id: string, place: { rel: string; abs: string }, text: string, checked: ReturnType<typeof check>, created: boolean): Written {
   const score = def.scored ? checked.analysis.scores.get(id) : undefined;
-  const final = score ? refreshBlocks(text, score) : text;
+  const final = score ? refreshBlocks(text, score, { blocks: ws.config.generatedBlocks }) : text;
   // Refreshed blocks settle their own table-drift warnings: report the file as it is written.
   const problems = final === text ? checked.problems : check(ws, def, place.rel, final, checked.analysis.problems).problems;
   writeFileAtomic(ws.root, place.abs, final);

@@ -3,11 +3,12 @@
  * `abx fmt`, `abx new` and `abx import`. The body is found in the text given (a byte-order mark
  * kept in front), so the text may differ from the one the workspace was analysed from.
  */
-import { scanBlocks, writeBlocks } from '../core/blocks.js';
+import { scanBlocks, writeBlocks, type BlockSet } from '../core/blocks.js';
 import { splitFrontmatter } from '../core/frontmatter.js';
 import type { AccountScore } from '../core/scoring/account.js';
 
-export function refreshBlocks(text: string, score: AccountScore, options: { appendMissing?: boolean } = {}): string {
+/** `blocks`: the workspace's `generated_blocks` (config.generatedBlocks); other blocks are left as they are. */
+export function refreshBlocks(text: string, score: AccountScore, options: { appendMissing?: boolean; blocks: BlockSet }): string {
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const split = splitFrontmatter(text.slice(bom));
   if (!split.ok) return text;

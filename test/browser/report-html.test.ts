@@ -259,6 +259,8 @@ describe.skipIf(!CHROMIUM)('the HTML report in Chromium', () => {
     expect(['1', '2', '3'].map((k) => seen.text[`fit-count-${k}`])).toEqual(['4', '4', '6']);
     expect(seen.text['mqa-count']).toBe('4');
     expect(seen.grid.filter((g) => g.fit === '1').map((g) => g.text)).toEqual(['2', '2', '0', '0', '0']);
+    // The grid keeps the unscored column the terminal shows: one account of fit tier 3 has no PURE score.
+    expect(await page.$$eval('svg[data-testid="chart-grid"] g[data-testid="grid-unscored"] .cell-value', (gs) => gs.map((g) => g.textContent))).toEqual(['0', '0', '1']);
     expect(seen.bets.find((c) => c.status === 'running')?.cards[0]).toEqual({ id: 'cold-chain-compliance-messaging', overdue: 'true' });
     expect(seen.kpis.find((k) => k.id === 'pipeline-velocity')).toEqual({ id: 'pipeline-velocity', status: 'met', latest: '61', statusText: 'met' });
     const colour = await page.$eval('[data-testid="kpi-status-brand-authority-index"]', (el) => (globalThis as any).getComputedStyle(el).color);

@@ -105,6 +105,28 @@ describe('golden outputs', () => {
     golden('report/all-html.txt', htmlText(r.stdout));
   });
 
+  it.each([
+    ['table', 'txt'],
+    ['markdown', 'md'],
+    ['csv', 'csv'],
+    ['json', 'json'],
+  ])('list --format %s', (format, ext) => {
+    golden(`list/example-${format}.${ext}`, run(example, ['list', '--format', format]));
+  });
+
+  it('list with filters, sorted by owner', () => {
+    golden('list/filtered-table.txt', run(example, ['list', '--search', 'a', '--tier', 'fit:2', '--sort', 'owner']));
+  });
+
+  it.each([
+    ['text', 'txt'],
+    ['markdown', 'md'],
+  ])('show --format %s', (format, ext) => {
+    // The example's first commit is made on each run: its hash, date and author are named alike here.
+    const out = run(example, ['show', 'helix', '--format', format]).replace(/^(\s*-? ?`?)[0-9a-f]{7,}(`?)\s+\d{4}-\d\d-\d\d\s.*$/gm, '$1<commit>$2 <date> <author> <subject>');
+    golden(`show/helix-${format}.${ext}`, out);
+  });
+
   it('export --format csv', () => {
     golden('export/example-csv.csv', run(example, ['export']));
   });

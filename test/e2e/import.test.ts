@@ -33,7 +33,7 @@ describe('abx import', () => {
       'firmographics: { industry: Logistics, employees: 1250, revenue_usd: 310000000, region: North America, country: United States }',
     ]);
     expect(readFileSync(join(ws, 'accounts/acme-rocket-works-inc.md'), 'utf8').split('\n---\n')[0]).toBe(
-      '---\nname: Acme "Rocket" Works, Inc.\ndomain: acme-rockets.example\nfirmographics: { industry: Aerospace, employees: 300, revenue_usd: 45000000.5, country: Germany }\nowner: Dana Ruiz\nsegment: regional-3pl',
+      '---\nname: Acme "Rocket" Works, Inc.\ndomain: acme-rockets.example\nfirmographics: { industry: Aerospace, employees: 300, revenue_usd: 45000000.5, country: Germany, region: Europe }\nowner: Dana Ruiz\nsegment: regional-3pl',
     );
     expect(runAbx(['validate', '--format', 'json'], { cwd: ws }).code).toBe(0);
     expect(runAbx(['fmt', '--check', 'accounts/acme-rocket-works-inc.md', 'accounts/zeta-corp.md'], { cwd: ws }).code).toBe(0);
@@ -54,7 +54,7 @@ describe('abx import', () => {
     expect(r.stdout).toContain('line 3: created equipe-zurich-ag (Équipe Zürich AG)\nline 4: created equipe-zurich-ag-2 (Équipe Zürich AG)\nline 5: created semi-colon-ltd (Semi; Colon Ltd)\n');
     expect(r.stderr).toBe('4 rows (Salesforce account report, separated by ";"): 3 created, 1 updated, 0 unchanged, 0 skipped.\n');
     expect(readFileSync(join(ws, 'accounts/harborline-imports.md'), 'utf8')).toMatch(/employees: 1200, revenue_usd: 12500000,/);
-    expect(readFileSync(join(ws, 'accounts/semi-colon-ltd.md'), 'utf8')).toContain('firmographics: { industry: Consulting; Advisory, employees: 10, country: United Kingdom }\nowner: Owner; Name\n');
+    expect(readFileSync(join(ws, 'accounts/semi-colon-ltd.md'), 'utf8')).toContain('firmographics: { industry: Consulting; Advisory, employees: 10, country: United Kingdom, region: Europe }\nowner: Owner; Name\n');
     expect(runAbx(['import', fixture('salesforce-accounts.csv'), '--from', 'salesforce'], { cwd: ws }).stderr).toContain('0 created, 0 updated, 4 unchanged');
   });
 

@@ -28,7 +28,7 @@ describe('abx report on the example workspace', () => {
         const r = runAbx(['-C', example, 'report', name, '--format', format]);
         expect(r.code).toBe(0);
         expect(r.stdout.length).toBeGreaterThan(200);
-        expect(r.stderr).toBe('1 warning: run abx validate to see it.\n');
+        expect(r.stderr).toBe('1 warning (bet-review-overdue 1): abx validate --rule bet-review-overdue lists it.\n');
       });
     }
   }
@@ -77,11 +77,13 @@ describe('abx report on the example workspace', () => {
   it('JSON keeps the shapes documented in docs/reports.md', () => {
     const all = json(example, 'all');
     const keys = (o: object) => Object.keys(o);
-    expect(keys(all.tiers)).toEqual(['accounts', 'pure', 'unscored', 'fit', 'grid', 'bySegment', 'motions', 'noMotion', 'mqa', 'budget']);
+    expect(keys(all.tiers)).toEqual(['accounts', 'pure', 'unscored', 'fit', 'grid', 'bySegment', 'motions', 'noMotion', 'mqa', 'focus', 'owners', 'budget']);
     expect(keys(all.tiers.pure[0])).toEqual(['tier', 'name', 'priority', 'resources', 'totals', 'count', 'accounts']);
     expect(keys(all.tiers.fit[0])).toEqual(['tier', 'name', 'motion', 'guide', 'scores', 'count', 'accounts']);
-    expect(keys(all.tiers.grid[0])).toEqual(['fitTier', 'fitName', 'cells', 'unscored']);
-    expect(keys(all.tiers.grid[0].cells[0])).toEqual(['pureTier', 'count', 'accounts']);
+    expect(keys(all.tiers.grid[0])).toEqual(['fitTier', 'fitName', 'cells', 'unscored', 'unscoredTop']);
+    expect(keys(all.tiers.grid[0].cells[0])).toEqual(['pureTier', 'count', 'accounts', 'top']);
+    expect(keys(all.tiers.focus[0])).toEqual(['id', 'name', 'segment', 'owner', 'motion', 'pureTier', 'pureTierName', 'fitScore', 'fitTier', 'fitTierName', 'mqa', 'nextAction']);
+    expect(keys(all.tiers.owners[0])).toEqual(['owner', 'accounts', 'pureTier1', 'fitTier1', 'mqa', 'openSignals']);
     expect(keys(all.tiers.bySegment[0])).toEqual(['segment', 'name', 'known', 'accounts', 'pure', 'fit', 'mqa']);
     expect(keys(all.tiers.budget)).toEqual(['stage', 'label', 'primary', 'secondary', 'remainingPercent']);
     expect(keys(all.kpis)).toEqual(['records', 'summary', 'groups']);
@@ -93,8 +95,8 @@ describe('abx report on the example workspace', () => {
     expect(keys(all.bets)).toEqual(['total', 'overdue', 'columns', 'byCategory']);
     expect(keys(all.bets.columns[1])).toEqual(['status', 'count', 'bets']);
     expect(keys(all.bets.columns[1].bets[0])).toEqual(['id', 'file', 'name', 'category', 'status', 'owner', 'hypothesis', 'killCondition', 'started', 'reviewBy', 'overdue', 'daysOverdue', 'result']);
-    expect(keys(all.signals)).toEqual(['accounts', 'targetHours', 'total', 'touched', 'open', 'openPastTarget', 'medianLatencyHours', 'withinTarget', 'withinTargetShare', 'openSignals', 'byType']);
-    expect(keys(all.signals.openSignals[0])).toEqual(['account', 'accountName', 'type', 'date', 'summary', 'openHours', 'pastTarget']);
+    expect(keys(all.signals)).toEqual(['accounts', 'targetHours', 'total', 'touched', 'open', 'openPastTarget', 'medianLatencyHours', 'withinTarget', 'withinTargetShare', 'openSignals', 'byOwner', 'byType']);
+    expect(keys(all.signals.openSignals[0])).toEqual(['account', 'accountName', 'owner', 'type', 'date', 'summary', 'openHours', 'pastTarget', 'openDays']);
     expect(keys(all.signals.byType[0])).toEqual(['type', 'total', 'touched', 'open', 'openPastTarget', 'medianLatencyHours', 'withinTarget', 'withinTargetShare']);
   });
 
@@ -143,7 +145,7 @@ describe('abx report on the example workspace', () => {
     const r = runAbx(['-C', example, 'report', 'all', '--format', 'html', '--out', 'report.html']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('Wrote the all report (html) to report.html\n1 warning: run abx validate to see it.\n');
+    expect(r.stderr).toBe('Wrote the all report (html) to report.html\n1 warning (bet-review-overdue 1): abx validate --rule bet-review-overdue lists it.\n');
     const html = readFileSync(join(example, 'report.html'), 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('data-testid="chart-grid"');

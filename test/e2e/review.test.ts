@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleWorkspace, runAbx } from '../helpers.js';
-import { commit } from './diff-repo.js';
+import { commit, gitIn } from './diff-repo.js';
 
 let example: string;
 beforeAll(() => {
@@ -31,7 +31,9 @@ describe('abx review on the example', () => {
 
   it('weekly reads tier changes and new MQAs from the last commit at or before as-of − 7 days', () => {
     const dir = exampleWorkspace();
-    commit(dir, 'the example a fortnight ago', '2026-11-10');
+    // abx init made the first commit, holding the example: date it a fortnight back.
+    const at = '2026-11-10T12:00:00Z';
+    gitIn(dir, ['commit', '-q', '--amend', '-m', 'the example a fortnight ago', '--date', at], { GIT_COMMITTER_DATE: at });
     // Since then: stonegate's PURE rises from 0 (tier 5) to 4 points (tier 3).
     const file = join(dir, 'accounts', 'stonegate-distribution.md');
     const text = readFileSync(file, 'utf8');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleWorkspace, FIXTURES, makeWorkspace, runAbx, tempDir } from '../helpers.js';
@@ -46,7 +46,7 @@ describe('abx score', () => {
     ]);
     expect(r.stdout).toContain('14 accounts · PURE T1 3, T2 3, T3 4, T4 2, T5 1, unscored 1 · Fit T1 4, T2 4, T3 6 · MQA 4');
     // Warnings are counted, not listed: the one overdue bet review.
-    expect(r.stderr).toBe('1 warning: run abx validate to see it.\n');
+    expect(r.stderr).toBe('1 warning (bet-review-overdue 1): abx validate --rule bet-review-overdue lists it.\n');
   });
 
   it('filters by segment and tier, and sorts by PURE or name', () => {
@@ -56,7 +56,7 @@ describe('abx score', () => {
     expect(ids('--tier', 'fit:2', '--sort', 'pure')).toEqual(['helix-biologics', 'meridian-medical-supply', 'ironbridge-automation', 'keystone-cold-storage']);
     expect(ids('--segment', 'regional-3pl', '--sort', 'name')).toEqual(['cascade-freight-partners', 'harborline-imports', 'keystone-cold-storage', 'northwind-logistics', 'stonegate-distribution']);
     expect(ids('helix-biologics', 'summit-tool-and-die')).toEqual(['helix-biologics', 'summit-tool-and-die']);
-    const bad = runAbx(['-C', dir, 'score', 'helix-biologic']);
+    const bad = runAbx(['-C', dir, 'score', 'helix-biologicz']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('did you mean "helix-biologics"');
     expect(runAbx(['-C', dir, 'score', '--tier', 'fit:4']).code).toBe(2);
@@ -77,13 +77,15 @@ describe('abx score', () => {
     expect(r.stdout).toMatch(/Painful\s+3\s+Launch slips cost them \$2M a month\s+accounts\/acme-space\.md:8/);
     expect(r.stdout).toMatch(/Firmographic\s+75\s+40%\s+30\s+computed: 3 of 4 segment criteria matched/);
     expect(r.stdout).toMatch(/✗ industry: Aerospace \(wanted SaaS, FinTech, Healthcare\)\s+accounts\/acme-space\.md:14/);
-    expect(r.stdout).toMatch(/Technographic\s+66\.7\s+20%\s+13\.3/);
+    expect(r.stdout).toMatch(/Technographic\s+66\.7\s+20%\s+≈13\.33\s/);
     expect(r.stdout).toMatch(/wanted: salesforce, snowflake, segment; matched: salesforce, snowflake\s+segments\/defense-primes\.md:10/);
-    expect(r.stdout).toMatch(/Engagement\s+51\s+15%\s+7\.7\s+computed: 51 points from 2 activities/);
+    expect(r.stdout).toMatch(/Engagement\s+51\s+15%\s+7\.65\s+computed: 51 points from 2 activities/);
+    // The parts are shown unrounded; the score is their sum rounded once.
+    expect(r.stdout).toMatch(/ {4}sum\s+≈65\.98 {2}rounded once, half away from zero, to 66\n/);
     expect(r.stdout).toMatch(/2026-10-10 meeting-scheduled \+50\s+accounts\/acme-space\.md:18/);
     expect(r.stdout).toContain('1 engaged, 1 senior → not MQA');
     const json = JSON.parse(runAbx(['-C', join(FIXTURES, 'spec-example'), 'score', '--explain', '--format', 'json', '--as-of', '2026-11-24']).stdout);
-    expect(json.accounts[0].explain.fit[3]).toMatchObject({ component: 'engagement', origin: 'computed', value: 51, weight: 15, contribution: 7.7 });
+    expect(json.accounts[0].explain.fit[3]).toMatchObject({ component: 'engagement', origin: 'computed', value: 51, weight: 15, contribution: 7.7, exactContribution: 7.65 });
     expect(json.accounts[0].explain.fit[3].sources[1]).toEqual({ text: '2026-10-10 meeting-scheduled +50', at: 'accounts/acme-space.md:18' });
   });
 
@@ -105,6 +107,8 @@ describe('abx score --write', () => {
   it('changes only generated blocks, and a second run changes nothing', () => {
     const dir = join(tempDir(), 'ws');
     cpSync(join(FIXTURES, 'spec-example'), dir, { recursive: true });
+    // Both blocks: the fit block is opt-in.
+    appendFileSync(join(dir, 'abx.config.yaml'), 'generated_blocks: [pure, fit]\n');
     git(dir, 'init', '-q', '-b', 'main');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'start');

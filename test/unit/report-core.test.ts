@@ -337,7 +337,8 @@ describe('signals report', () => {
   it('summarises the example workspace', async () => {
     const s = signalsReport(await example());
     expect(s).toMatchObject({ accounts: 14, total: 12, touched: 11, open: 1, openPastTarget: 0, medianLatencyHours: 24, withinTarget: 11, withinTargetShare: 1 });
-    expect(s.openSignals).toEqual([{ account: 'keystone-cold-storage', accountName: 'Keystone Cold Storage', type: 'policy', date: '2026-11-23', summary: 'FDA confirmed the FSMA 204 enforcement date', openHours: 24, pastTarget: false }]);
+    expect(s.openSignals).toEqual([{ account: 'keystone-cold-storage', accountName: 'Keystone Cold Storage', owner: 'maya.chen@lanternline.example', type: 'policy', date: '2026-11-23', summary: 'FDA confirmed the FSMA 204 enforcement date', openHours: 24, pastTarget: false, openDays: 1 }]);
+    expect(s.byOwner).toEqual([{ owner: 'maya.chen@lanternline.example', open: 1, openPastTarget: 0 }]);
     expect(s.byType.map((t) => [t.type, t.total, t.medianLatencyHours])).toEqual([
       ['policy', 2, 24],
       ['procurement', 2, 24],

@@ -1,8 +1,10 @@
 /** `abx export`: every account with its facts and scores as CSV, JSON or JSON Lines, or as warehouse tables. */
+import { filterScores } from '../../core/filter.js';
 import { plural } from '../../core/words.js';
 import { renderer } from '../../format/index.js';
 import { exportedAccount } from '../../format/export/rows.js';
 import { UsageError, type Context } from '../context.js';
+import { accountFilter } from '../filters.js';
 import { finish, writeOut, writeRendered } from '../output.js';
 import { openWorkspace } from '../workspace.js';
 
@@ -12,7 +14,7 @@ export async function run(ctx: Context, _args: string[], options: Record<string,
   const ws = await openWorkspace(ctx);
   const { analysis } = ws;
   // Sorted by id: the same workspace always exports the same bytes.
-  const scores = [...analysis.scores.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const scores = filterScores(analysis.scores.values(), accountFilter(options, analysis)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = scores.map((score) => ({ score, account: exportedAccount(score, analysis.accounts.get(score.id)) }));
   const output = (await renderer('export', format))({ asOf: analysis.asOf, analysis, rows, chalk: ctx.chalk, quiet: ctx.quiet });
 

@@ -46,7 +46,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     }
     let next = laid.text;
     const score = source.kind === 'accounts' ? ws.analysis.scores.get(fileId(source.path, source.kind)) : undefined;
-    if (score && ws.analysis.accounts.get(score.id)?.file === source.path) next = refreshBlocks(next, score, { appendMissing: false });
+    if (score && ws.analysis.accounts.get(score.id)?.file === source.path) next = refreshBlocks(next, score, { appendMissing: false, blocks: ws.config.generatedBlocks });
     if (source.kind === 'accounts') {
       const markers = markerProblems(next);
       if (markers.length > 0) {

@@ -60,6 +60,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     existing: [...ws.analysis.accounts.values()].map((e) => ({ id: e.id, data: e.data as Record<string, unknown> })),
     takenIds: [...accountSources.map((s) => fileId(s.path, 'accounts')), ...ws.analysis.accounts.keys()],
     segment,
+    regions: ws.config.importRegions,
     segments: new Set(ws.analysis.segments.keys()),
   });
 
@@ -203,7 +204,7 @@ function withBlocks(ws: Workspace, files: PlannedFile[]): void {
   const analysis = analyze({ config: ws.config, files: sources, asOf: ws.analysis.asOf });
   for (const f of files) {
     const score = analysis.scores.get(f.id);
-    if (score && analysis.accounts.get(f.id)?.file === f.path) f.text = refreshBlocks(f.text, score, { appendMissing: f.created });
+    if (score && analysis.accounts.get(f.id)?.file === f.path) f.text = refreshBlocks(f.text, score, { appendMissing: f.created, blocks: ws.config.generatedBlocks });
   }
 }
 

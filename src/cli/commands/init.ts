@@ -3,6 +3,7 @@ import { basename, join, relative, resolve, dirname, sep } from 'node:path';
 import { KIND_DEFS } from '../../core/kinds/index.js';
 import { packageRoot } from '../package-root.js';
 import { linkOnTheWay, writeFileAtomic } from '../../workspace/write.js';
+import { markTemplate } from '../../core/template-mark.js';
 import { git, isInsideRepository } from '../../workspace/git.js';
 import { renderWorkflow } from '../../core/workflow.js';
 import { abxVersion } from '../version.js';
@@ -63,10 +64,12 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
 
   let gitNote = '';
+  let createdRepository = false;
   if (!repo.inside) {
     // `main`, whatever git's own default: the workflow checks pushes to that branch.
     const r = git(target, ['init', '--quiet']);
     if (r.ok) git(target, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
+    createdRepository = r.ok;
     gitNote = r.ok ? 'Initialised a git repository (branch main).\n' : r.available ? `git init failed: ${r.stderr.trim()}\n` : 'git is not installed: the workspace was created without a repository.\n';
   }
   let workflowNote = '';
@@ -83,6 +86,11 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     }
     workflowNote = repo.prefix === '' ? '' : `Wrote ${workflowRel} at the repository root (working-directory: ${repo.prefix}).\n`;
   }
+  // The repository abx just made gets a first commit of what it wrote, workflow included.
+  if (createdRepository) {
+    const paths = [...written, ...(writesWorkflow ? [relative(target, workflow.path).split(sep).join('/')] : [])];
+    gitNote = `Initialised a git repository (branch main)${firstCommit(target, paths)}.\n`;
+  }
 
   if (!ctx.quiet) {
     const rel = relative(ctx.cwd, target);
@@ -94,6 +102,19 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     );
   }
   return EXIT_OK;
+}
+
+/**
+ * The first commit of a repository `init` created, holding exactly the files it wrote, so that
+ * `abx diff`, `history` and `show` have a base from the start. Without a git identity (user.name
+ * and user.email) nothing is committed and the note says so: abx never invents an author.
+ */
+function firstCommit(dir: string, paths: readonly string[]): string {
+  const add = git(dir, ['add', '--pathspec-from-file=-', '--pathspec-file-nul'], paths.map((p) => `${p}\0`).join(''));
+  if (!add.ok) return ' (the files are not committed: git add failed)';
+  const commit = git(dir, ['-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '-m', 'Start the ABX workspace (abx init)']);
+  if (!commit.ok) return ' (no first commit: set git user.name and user.email, then commit the files)';
+  return ' with a first commit';
 }
 
 interface TemplateFile {
@@ -216,6 +237,11 @@ async function answers(ctx: Context, target: string, options: Record<string, unk
   return askInitAnswers(await inquirerPrompter(), { ...defaults, company: options.company ? defaults.company : titleOf(basename(target)) });
 }
 
+/** The example segment, account, bet and journey are marked, so reports leave them out until edited. */
+function exampleContent(files: TemplateFile[]): TemplateFile[] {
+  return files.map((f) => (/^(segments|accounts|bets|journeys)\/example-[a-z-]+\.md$/.test(f.path) ? { ...f, content: markTemplate(f.content) } : f));
+}
+
 function titleOf(folder: string): string {
   const words = folder.replace(/[-_]+/g, ' ').trim();
   return words ? words.replace(/\b\w/g, (c) => c.toUpperCase()) : 'My Company';
@@ -249,5 +275,5 @@ async function scaffoldFiles(ctx: Context, target: string, options: Record<strin
       out.push(f);
     }
   }
-  return out;
+  return exampleContent(out);
 }

@@ -111,7 +111,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     return EXIT_FAILURE;
   }
   const score = kind === 'account' ? analysis.scores.get(id) : undefined;
-  if (score) text = refreshBlocks(text, score);
+  if (score) text = refreshBlocks(text, score, { blocks: ws.config.generatedBlocks });
   try {
     writeFileAtomic(ws.root, abs, text);
   } catch (err) {
@@ -122,6 +122,10 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   if (!ctx.quiet) {
     const detail = score ? (score.pure ? ` (PURE ${score.pure.total}/12, tier ${score.pure.tier} ${score.pure.tierName}; fit ${score.fit.score}, tier ${score.fit.tier})` : ' (unscored)') : '';
     ctx.stdout.write(`${ctx.chalk.green('✔')} Created ${file}${detail}.\n`);
+    if (score && score.segment === null) {
+      const ids = setting.segments.map((seg) => seg.id);
+      ctx.stdout.write(`${ctx.chalk.yellow('!')} No segment: firmographic and technographic fit stay 0 until the account has one (${ids.length === 0 ? 'create one with abx new segment <id>' : `segment: ${ids.slice(0, 5).join(' | ')}${ids.length > 5 ? ' | …' : ''}`}).\n`);
+    }
   }
   return EXIT_OK;
 }

@@ -2,10 +2,12 @@ import { plainChalk } from '../colour.js';
 import { parseWeights } from '../../core/report/calibration.js';
 import { buildReport, REPORT_NAMES, type ReportName, type ReportOptions } from '../../core/report/index.js';
 import { isRoiPeriodOption } from '../../core/report/roi.js';
+import { filterScores } from '../../core/filter.js';
 import { terminalText } from '../../format/escape/terminal.js';
 import { didYouMean } from '../../core/suggest.js';
 import { renderer } from '../../format/index.js';
 import { UsageError, type Context } from '../context.js';
+import { accountFilter } from '../filters.js';
 import { finish, writeOut, writeRendered } from '../output.js';
 import { openWorkspace } from '../workspace.js';
 
@@ -19,7 +21,17 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const reportOptions = optionsOf(names, options);
 
   const ws = await openWorkspace(ctx);
-  const report = buildReport(ws.analysis, names, reportOptions);
+  // The account filters narrow the accounts the tiers and signals reports read; KPIs and bets are the workspace's.
+  const filter = accountFilter(options, ws.analysis);
+  const { analysis } = ws;
+  // Examples `abx init` wrote and nobody edited are not the team's accounts, bets or segments.
+  const real = <T extends { file: string }>(entries: Map<string, T>) => new Map([...entries].filter(([, e]) => !analysis.templates.has(e.file)));
+  const isTemplate = (id: string) => analysis.templates.has(analysis.accounts.get(id)?.file ?? '');
+  const scores = new Map(filterScores(analysis.scores.values(), filter).filter((s) => !isTemplate(s.id)).map((s) => [s.id, s]));
+  const report = buildReport({ ...analysis, scores, bets: real(analysis.bets), segments: real(analysis.segments), journeys: real(analysis.journeys) }, names, reportOptions);
+  if (analysis.templates.size > 0 && !ctx.quiet) {
+    ctx.stderr.write(`Left out ${analysis.templates.size === 1 ? '1 example file' : `${analysis.templates.size} example files`} from abx init until edited: ${[...analysis.templates].sort().join(', ')}\n`);
+  }
   const text = (await renderer('report', format))({ report, chalk: out === undefined ? ctx.chalk : plainChalk, quiet: ctx.quiet, width: out === undefined ? ctx.width : undefined });
 
   if (out === undefined) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unscorableText, type Unscorable } from '../../core/diff.js';
 import type { AccountScore } from '../../core/scoring/account.js';
-import { didYouMean } from '../../core/suggest.js';
+import { comparator, filterScores, type SortKey } from '../../core/filter.js';
 import { plural } from '../../core/words.js';
 import { locatePath } from '../../core/yaml/locate.js';
 import { renderer } from '../../format/index.js';
@@ -13,13 +13,13 @@ import { CONFIG_FILE } from '../../workspace/root.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
 import { writeFileAtomic } from '../../workspace/write.js';
 import { UsageError, type Context } from '../context.js';
+import { accountFilter, namedAccounts } from '../filters.js';
 import { finish, writeRendered } from '../output.js';
 import { openWorkspace } from '../workspace.js';
 
 export async function run(ctx: Context, ids: string[], options: Record<string, unknown>): Promise<number> {
   const format = (options.format as string | undefined) ?? 'table';
-  const sort = (options.sort as 'fit' | 'pure' | 'name' | undefined) ?? 'fit';
-  const tier = parseTier(options.tier);
+  const sort = (options.sort as SortKey | undefined) ?? 'fit';
   let ws: Workspace;
   if (options.at !== undefined) {
     const { loadWorkspaceAt } = await import('../../workspace/revision.js');
@@ -33,20 +33,11 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
 
   // An account whose file has errors exists but has no score: its problems are the answer, not "no account".
   const unscorable = ids.some((id) => !analysis.scores.has(id)) ? unscorableAccounts(ws) : new Map<string, Unscorable>();
-  for (const id of ids) {
-    if (!analysis.accounts.has(id) && !analysis.scores.has(id) && !unscorable.has(id)) {
-      throw new UsageError(`no account "${id}"${didYouMean(id, [...analysis.scores.keys(), ...unscorable.keys()])}`);
-    }
-  }
-  if (typeof options.segment === 'string' && !analysis.segments.has(options.segment)) {
-    throw new UsageError(`no segment "${options.segment}"${didYouMean(options.segment, analysis.segments.keys())}`);
-  }
-
-  let scores = [...analysis.scores.values()];
-  if (ids.length > 0) scores = scores.filter((s) => ids.includes(s.id));
-  if (typeof options.segment === 'string') scores = scores.filter((s) => s.segment === options.segment);
-  if (tier) scores = scores.filter((s) => (tier.kind === 'fit' ? s.fit.tier === tier.value : s.pure?.tier === tier.value));
-  scores.sort(comparator(sort));
+  // Other ids name an account by its id or a unique part of its id, name or domain.
+  const named = ids.filter((id) => !unscorable.has(id) && !(analysis.accounts.has(id) && !analysis.scores.has(id)));
+  const filter = accountFilter(options, analysis);
+  const chosen = ids.length > 0 ? namedAccounts(named, analysis.scores.values(), unscorable.keys()) : analysis.scores.values();
+  const scores = filterScores(chosen, filter).sort(comparator(sort));
 
   if (options.write) {
     if (options.at !== undefined) throw new UsageError('--write cannot be combined with --at: history is not rewritten');
@@ -70,24 +61,6 @@ function fileOf(ws: Workspace, s: AccountScore): string {
   return ws.analysis.accounts.get(s.id)?.file ?? `accounts/${s.id}.md`;
 }
 
-function parseTier(value: unknown): { kind: 'pure' | 'fit'; value: number } | undefined {
-  if (value === undefined) return undefined;
-  const m = /^(?:(pure|fit):)?([1-5])$/.exec(String(value).trim().toLowerCase());
-  const kind = (m?.[1] as 'pure' | 'fit' | undefined) ?? 'pure';
-  const n = Number(m?.[2]);
-  if (!m || (kind === 'fit' && n > 3)) throw new UsageError(`--tier takes a PURE tier 1-5, or fit:1-3 / pure:1-5, not "${String(value)}"`);
-  return { kind, value: n };
-}
-
-function comparator(sort: 'fit' | 'pure' | 'name'): (a: AccountScore, b: AccountScore) => number {
-  const byName = (a: AccountScore, b: AccountScore) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const byPure = (a: AccountScore, b: AccountScore) => (b.pure?.total ?? -1) - (a.pure?.total ?? -1);
-  const byFit = (a: AccountScore, b: AccountScore) => b.fit.score - a.fit.score;
-  if (sort === 'name') return byName;
-  if (sort === 'pure') return (a, b) => byPure(a, b) || byFit(a, b) || byName(a, b);
-  return (a, b) => byFit(a, b) || byPure(a, b) || byName(a, b);
-}
-
 function writeScoreBlocks(ws: Workspace, scores: readonly AccountScore[]): number {
   let written = 0;
   for (const s of scores) {
@@ -95,7 +68,7 @@ function writeScoreBlocks(ws: Workspace, scores: readonly AccountScore[]): numbe
     if (!entry) continue;
     const path = join(ws.root, entry.file);
     const text = readFileSync(path, 'utf8');
-    const next = refreshBlocks(text, s);
+    const next = refreshBlocks(text, s, { blocks: ws.config.generatedBlocks });
     if (next !== text) {
       writeFileAtomic(ws.root, path, next);
       written++;

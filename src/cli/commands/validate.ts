@@ -1,4 +1,6 @@
-import { countBySeverity } from '../../core/problem.js';
+import { terminalText as printable } from '../../format/escape/terminal.js';
+import { countBySeverity, RULE_IDS } from '../../core/problem.js';
+import { didYouMean } from '../../core/suggest.js';
 import { renderer } from '../../format/index.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { ConfigInvalid, requireRoot } from '../../workspace/load.js';
@@ -30,7 +32,11 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
 
   const files = ws.sources.map((s) => s.path).filter((f) => !inScope || inScope(f));
-  const problems = allProblems(ws).filter((p) => !inScope || inScope(p.file) || p.file === CONFIG_FILE);
+  const rules = parseRules(options.rule);
+  // --rule and --errors-only narrow what is shown, and the exit status follows what is shown.
+  const problems = allProblems(ws).filter(
+    (p) => (!inScope || inScope(p.file) || p.file === CONFIG_FILE) && (!rules || rules.has(p.rule)) && (!options.errorsOnly || p.severity === 'error'),
+  );
   writeRendered(ctx.stdout, render({ ...base, problems, files }));
 
   const { errors, warnings } = countBySeverity(problems);
@@ -40,6 +46,16 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/** `--rule a --rule b` or `--rule a,b`; an id that is no rule is a usage error with the nearest one. */
+function parseRules(value: unknown): Set<string> | undefined {
+  if (value === undefined) return undefined;
+  const ids = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  for (const id of ids) {
+    if (!(RULE_IDS as readonly string[]).includes(id)) throw new UsageError(`no rule "${printable(id, 60)}"${didYouMean(id, RULE_IDS)}: the rules are listed in docs/rules.md`);
+  }
+  return new Set(ids);
 }
 
 function parseMaxWarnings(value: unknown): number | undefined {

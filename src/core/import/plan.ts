@@ -5,6 +5,7 @@
  * any row is skipped. An empty cell never clears a value a person wrote.
  */
 import { nameKey, normaliseDomain } from './domain.js';
+import { regionOf } from './regions.js';
 import type { ResolvedMapping } from './mappings.js';
 import { slugify, uniqueId } from './slug.js';
 import { parseCell, sameValue, type FieldValue } from './values.js';
@@ -73,6 +74,8 @@ export interface PlanInput {
   /** Segment for new accounts whose row names none. */
   segment?: string;
   segments: ReadonlySet<string>;
+  /** The config's `import.regions`: country → region, over the built-in table (`regions.ts`). */
+  regions?: Readonly<Record<string, string>>;
 }
 
 export function getPath(data: unknown, path: readonly string[]): unknown {
@@ -156,6 +159,17 @@ export function planImport(input: PlanInput): ImportPlan {
       }
       values.push({ field: f.field, path: f.path, value: parsed.value });
     }
+    // Segment criteria speak of regions: a country with no region column fills the region too
+    // (of a new account, or of one that has no region yet: a region someone wrote stays).
+    let derivedRegion: FieldChange | undefined;
+    const country = values.find((v) => v.field === 'firmographics.country')?.value;
+    if (typeof country === 'string' && !values.some((v) => v.field === 'firmographics.region')) {
+      const region = regionOf(country, input.regions);
+      if (region !== undefined) {
+        derivedRegion = { field: 'firmographics.region', path: ['firmographics', 'region'], value: region };
+        values.push(derivedRegion);
+      }
+    }
     const get = (field: string) => values.find((v) => v.field === field)?.value;
     const name = get('name') as string | undefined;
     const domain = get('domain') as string | undefined;
@@ -193,11 +207,14 @@ export function planImport(input: PlanInput): ImportPlan {
       outcomes.push({ action: 'skipped', line: row.line, label, reason: `same account (${match.id}) as line ${earlier}: only the first row for an account is used` });
       continue;
     }
+    // --segment puts every account the export names into the segment, matched ones too, unless the row names its own.
+    const withSegment = input.segment !== undefined && get('segment') === undefined ? [...values, { field: 'segment', path: ['segment'], value: input.segment }] : values;
     if (match) {
       touched.set(match.id, row.line);
       const changed: FieldChange[] = [];
-      for (const v of values) {
+      for (const v of withSegment) {
         const current = match.current(v);
+        if (v === derivedRegion && current !== undefined) continue;
         const same = v.field === 'domain' && typeof current === 'string' ? normaliseForIndex(current) === domainKey : sameValue(current, v.value);
         if (!same) {
           changed.push(v);
@@ -238,8 +255,7 @@ export function planImport(input: PlanInput): ImportPlan {
       continue;
     }
     const id = uniqueId(base, taken);
-    const initial = [...values];
-    if (input.segment !== undefined && get('segment') === undefined) initial.push({ field: 'segment', path: ['segment'], value: input.segment });
+    const initial = [...withSegment];
     const known: Known = { id, created: true, overlay: new Map(initial.map((v) => [v.field, v])), current: (f) => known.overlay.get(f.field)?.value };
     creates.set(id, initial);
     touched.set(id, row.line);

@@ -70,6 +70,6 @@ export type { CalibrationModel, CalibrationRow, CalibratedDeal } from './calibra
 export type { RoiPeriod, TierWinRate } from './roi.js';
 export type { BetCard, BetColumn } from './bets.js';
 export type { KpiRow, KpiStatus, KpiGroup, KpiPoint } from './kpis.js';
-export type { OpenSignal, SignalStats } from './signals.js';
-export type { GridRow, PureTierRow, FitTierRow, SegmentTiers } from './tiers.js';
+export type { OpenSignal, OwnerSignals, SignalStats } from './signals.js';
+export type { AccountRef, FocusAccount, GridRow, OwnerRow, PureTierRow, FitTierRow, SegmentTiers } from './tiers.js';
 export type { BudgetGuidance } from './budget.js';

@@ -3,6 +3,7 @@
  * median latency from signal to first touch, the share touched within 72 hours, by signal type.
  */
 import type { Analysis } from '../analyze.js';
+import { folded } from '../filter.js';
 import { SIGNAL_TYPES } from '../schemas.js';
 import { SIGNAL_TARGET_HOURS } from '../scoring/signals.js';
 import { median, roundTo, share } from './numbers.js';
@@ -12,6 +13,8 @@ export { SIGNAL_TARGET_HOURS };
 export interface OpenSignal {
   account: string;
   accountName: string;
+  /** Who owns the account: the person to touch the signal. */
+  owner: string | null;
   type: string;
   date: string;
   summary: string;
@@ -19,6 +22,15 @@ export interface OpenSignal {
   openHours: number;
   /** Open for more than 72 hours: the `signal-untouched` warning. */
   pastTarget: boolean;
+  /** Whole days open, for people who think in days. */
+  openDays: number;
+}
+
+/** Open signals per owner (null: accounts nobody owns), most open first. */
+export interface OwnerSignals {
+  owner: string | null;
+  open: number;
+  openPastTarget: number;
 }
 
 export interface SignalStats {
@@ -41,6 +53,7 @@ export interface SignalsReport extends SignalStats {
   targetHours: number;
   /** Every signal without a first touch, longest open first. */
   openSignals: OpenSignal[];
+  byOwner: OwnerSignals[];
   /** Every signal type of format.md, in order. */
   byType: (SignalStats & { type: string })[];
 }
@@ -48,6 +61,7 @@ export interface SignalsReport extends SignalStats {
 interface FlatSignal {
   account: string;
   accountName: string;
+  owner: string | null;
   type: string;
   date: string;
   summary: string;
@@ -58,13 +72,13 @@ interface FlatSignal {
 export function signalsReport(analysis: Analysis): SignalsReport {
   const all: FlatSignal[] = [];
   for (const score of analysis.scores.values()) {
-    for (const s of score.signals) all.push({ account: score.id, accountName: score.name, type: s.type, date: s.date, summary: s.summary, latencyHours: s.latencyHours, openHours: s.openHours });
+    for (const s of score.signals) all.push({ account: score.id, accountName: score.name, owner: score.owner, type: s.type, date: s.date, summary: s.summary, latencyHours: s.latencyHours, openHours: s.openHours });
   }
   const openSignals: OpenSignal[] = all
     .filter((s) => s.latencyHours === null)
     .map((s) => {
       const hours = s.openHours ?? 0;
-      return { account: s.account, accountName: s.accountName, type: s.type, date: s.date, summary: s.summary, openHours: roundTo(hours, 1), pastTarget: hours > SIGNAL_TARGET_HOURS };
+      return { account: s.account, accountName: s.accountName, owner: s.owner, type: s.type, date: s.date, summary: s.summary, openHours: roundTo(hours, 1), pastTarget: hours > SIGNAL_TARGET_HOURS, openDays: Math.floor(hours / 24) };
     })
     .sort((a, b) => b.openHours - a.openHours || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
   return {
@@ -72,8 +86,22 @@ export function signalsReport(analysis: Analysis): SignalsReport {
     targetHours: SIGNAL_TARGET_HOURS,
     ...stats(all),
     openSignals,
+    byOwner: signalsByOwner(openSignals),
     byType: SIGNAL_TYPES.map((type) => ({ type, ...stats(all.filter((s) => s.type === type)) })),
   };
+}
+
+function signalsByOwner(open: readonly OpenSignal[]): OwnerSignals[] {
+  const rows = new Map<string, OwnerSignals>();
+  for (const o of open) {
+    const key = o.owner === null ? '' : folded(o.owner);
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { owner: o.owner, open: 0, openPastTarget: 0 }));
+    row.open++;
+    if (o.pastTarget) row.openPastTarget++;
+  }
+  const name = (r: OwnerSignals) => r.owner ?? '\uffff';
+  return [...rows.values()].sort((a, b) => b.open - a.open || name(a).localeCompare(name(b), 'en'));
 }
 
 function stats(signals: readonly FlatSignal[]): SignalStats {

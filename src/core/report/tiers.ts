@@ -3,6 +3,8 @@
  * says where to spend, by segment, with the resource guidance of scoring.md §1, §2 and §8.
  */
 import type { Analysis } from '../analyze.js';
+import { comparator, folded } from '../filter.js';
+import { accountSummary, type AccountSummary } from '../summary.js';
 import { MOTIONS } from '../schemas.js';
 import type { AccountScore } from '../scoring/account.js';
 import { FIT_TIERS } from '../scoring/fit.js';
@@ -32,10 +34,19 @@ export interface FitTierRow {
   accounts: string[];
 }
 
+/** An account as the meeting names it: who owns it. */
+export interface AccountRef {
+  id: string;
+  name: string;
+  owner: string | null;
+}
+
 export interface GridCell {
   pureTier: number;
   count: number;
   accounts: string[];
+  /** The cell's first accounts by fit, then PURE, with their owners (at most TOP_IN_CELL). */
+  top: AccountRef[];
 }
 
 export interface GridRow {
@@ -45,6 +56,21 @@ export interface GridRow {
   cells: GridCell[];
   /** Accounts of this fit tier without a PURE score: outside the grid, counted here. */
   unscored: number;
+  /** The first of them by fit, with their owners. */
+  unscoredTop: AccountRef[];
+}
+
+/** A row of the "Tier 1 and MQA" table: the accounts the meeting goes through one by one. */
+export type FocusAccount = AccountSummary;
+
+/** Accounts per owner; `owner` null gathers the accounts nobody owns. */
+export interface OwnerRow {
+  owner: string | null;
+  accounts: number;
+  pureTier1: number;
+  fitTier1: number;
+  mqa: number;
+  openSignals: number;
 }
 
 export type TierCountMap = Record<string, number>;
@@ -74,8 +100,15 @@ export interface TiersReport {
   /** Accounts with no motion set. */
   noMotion: number;
   mqa: { count: number; accounts: string[] };
+  /** PURE tier 1, fit tier 1 or MQA: highest PURE first, then fit. */
+  focus: FocusAccount[];
+  /** Owners A to Z, then the accounts nobody owns. */
+  owners: OwnerRow[];
   budget: BudgetGuidance;
 }
+
+/** How many accounts a grid cell names. */
+export const TOP_IN_CELL = 3;
 
 const byId = (a: AccountScore, b: AccountScore) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -99,10 +132,11 @@ export function tiersReport(analysis: Analysis): TiersReport {
     fitTier: f.tier,
     fitName: f.name,
     cells: PURE_TIERS.map((p) => {
-      const ids = scores.filter((s) => s.fit.tier === f.tier && s.pure?.tier === p.tier).map((s) => s.id);
-      return { pureTier: p.tier, count: ids.length, accounts: ids };
+      const members = scores.filter((s) => s.fit.tier === f.tier && s.pure?.tier === p.tier);
+      return { pureTier: p.tier, count: members.length, accounts: members.map((s) => s.id), top: topOf(members) };
     }),
     unscored: scores.filter((s) => s.fit.tier === f.tier && s.pure === null).length,
+    unscoredTop: topOf(scores.filter((s) => s.fit.tier === f.tier && s.pure === null)),
   }));
 
   const mqaIds = scores.filter((s) => s.mqa).map((s) => s.id);
@@ -116,8 +150,37 @@ export function tiersReport(analysis: Analysis): TiersReport {
     motions: MOTIONS.map((motion) => ({ motion, count: scores.filter((s) => s.motion === motion).length })),
     noMotion: scores.filter((s) => s.motion === null).length,
     mqa: { count: mqaIds.length, accounts: mqaIds },
+    focus: scores
+      .filter((s) => s.pure?.tier === 1 || s.fit.tier === 1 || s.mqa)
+      .sort(comparator('pure'))
+      .map(accountSummary),
+    owners: ownerRows(scores),
     budget: budgetGuidance(analysis.config.stage),
   };
+}
+
+function ref(s: AccountScore): AccountRef {
+  return { id: s.id, name: s.name, owner: s.owner };
+}
+
+function topOf(members: readonly AccountScore[]): AccountRef[] {
+  return [...members].sort(comparator('fit')).slice(0, TOP_IN_CELL).map(ref);
+}
+
+/** Owners compared as `--owner` compares them (any case), named as first written. */
+function ownerRows(scores: readonly AccountScore[]): OwnerRow[] {
+  const rows = new Map<string, OwnerRow>();
+  for (const s of scores) {
+    const key = s.owner === null ? '' : folded(s.owner);
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { owner: s.owner, accounts: 0, pureTier1: 0, fitTier1: 0, mqa: 0, openSignals: 0 }));
+    row.accounts++;
+    if (s.pure?.tier === 1) row.pureTier1++;
+    if (s.fit.tier === 1) row.fitTier1++;
+    if (s.mqa) row.mqa++;
+    row.openSignals += s.signals.filter((x) => x.openHours !== null).length;
+  }
+  return [...rows.values()].sort((a, b) => (a.owner === null ? 1 : b.owner === null ? -1 : a.owner.localeCompare(b.owner, 'en')));
 }
 
 /** Segments in file order, then segment ids no file defines, then accounts with no segment. */

@@ -17,10 +17,25 @@ export function fitFindings(account: Account, fit: FitScore, notes: FitNotes): F
   for (const m of notes.unknownFacts) {
     out.push({ rule: 'fit-unknown-fact', path: ['firmographics'], message: `firmographics.${m.fact} is missing, so the ${m.fact} criterion (${m.expected}) does not match` });
   }
+  for (const m of notes.nearMisses) {
+    out.push({ rule: 'fact-near-miss', path: ['firmographics', m.fact], message: `firmographics.${m.fact} "${m.actual}" matches none of the segment's values, so the ${m.fact} criterion does not match (did you mean "${m.guess}"?)` });
+  }
   if (notes.stackMissing) {
     out.push({ rule: 'fit-unknown-fact', path: ['technographics'], message: 'technographics.stack is missing, so no technology of the criteria matches' });
   }
-  const missing = fit.missing;
+  // Facts without a segment: the criteria to compare them with are missing, not the facts. One
+  // warning says so, and fit-incomplete keeps to the components it does not explain.
+  const hasFacts = Object.keys(account.firmographics ?? {}).length > 0 || Object.keys(account.technographics ?? {}).length > 0;
+  const noSegment = !account.segment && hasFacts && fit.missing.some((c) => c === 'firmographic' || c === 'technographic');
+  if (noSegment) {
+    const parts = fit.missing.filter((c) => c === 'firmographic' || c === 'technographic');
+    out.push({
+      rule: 'no-segment',
+      path: [],
+      message: `no segment assigned: the account has facts, but ${parts.join(' and ')} fit ${parts.length === 1 ? 'needs' : 'need'} a segment's criteria to compare them with and ${parts.length === 1 ? 'counts' : 'count'} as 0; add segment: <id> (or abx import --segment <id>)`,
+    });
+  }
+  const missing = noSegment ? fit.missing.filter((c) => c !== 'firmographic' && c !== 'technographic') : fit.missing;
   if (missing.length > 0) {
     const one = missing.length === 1;
     out.push({

@@ -3,6 +3,7 @@
  * against the segment's (else the config's) ICP criteria, or missing; then weighted. What the
  * rules need to know (conflicts, unknown facts) is returned beside the score as notes.
  */
+import { closest } from '../suggest.js';
 import type { Config } from '../config.js';
 import type { Account } from '../kinds/account.js';
 import type { Segment } from '../kinds/segment.js';
@@ -36,6 +37,8 @@ export interface FitNotes {
   unknownFacts: CriterionMatch[];
   /** A technographic criterion, and no stack to match it against. */
   stackMissing: boolean;
+  /** Facts that match none of a criterion's values but are close to one ("Logistic" for "Logistics"). */
+  nearMisses: { fact: string; actual: string; guess: string }[];
 }
 
 type Computed = { value: Exact; detail: string; evidence: Evidence[] } | undefined;
@@ -44,7 +47,7 @@ export function accountFit(input: FitInput): { fit: FitScore; icp: IcpMatches; e
   const { account, config, asOfDay } = input;
   const detail = input.detail !== false;
   const evidenceOf = (make: () => Evidence[]): Evidence[] => (detail ? make() : []);
-  const notes: FitNotes = { conflicts: [], unknownFacts: [], stackMissing: false };
+  const notes: FitNotes = { conflicts: [], unknownFacts: [], stackMissing: false, nearMisses: [] };
   const given = account.fit ?? {};
   const components = {} as Record<FitComponent, ComponentScore>;
 
@@ -91,6 +94,12 @@ export function accountFit(input: FitInput): { fit: FitScore; icp: IcpMatches; e
       ),
     };
     notes.unknownFacts = firmMatches.filter((x) => x.unknown);
+    for (const m of firmMatches) {
+      const allowed = firmCriteria.criteria[m.fact];
+      if (m.matched || m.unknown || m.actual === undefined || !Array.isArray(allowed)) continue;
+      const guess = closest(m.actual, allowed.map(String));
+      if (guess !== undefined) notes.nearMisses.push({ fact: m.fact, actual: m.actual, guess });
+    }
   }
   setComponent('firmographic', firmComputed);
 
@@ -126,8 +135,12 @@ export function accountFit(input: FitInput): { fit: FitScore; icp: IcpMatches; e
     engagementPoints = toNumber(e.points);
     setComponent('engagement', {
       value: e.value,
-      detail: `${formatNumber(engagementPoints)} points from ${e.counted.length} ${e.counted.length === 1 ? 'activity' : 'activities'} in the last ${config.engagement.windowDays} days (cap ${config.engagement.cap})`,
-      evidence: evidenceOf(() => e.counted.map((a) => ({ source: 'account' as const, path: ['engagement', a.index], text: `${a.date} ${a.type} +${a.points}` }))),
+      detail: `${formatNumber(engagementPoints)} ${engagementPoints === 1 ? 'point' : 'points'} from ${e.counted.length} ${e.counted.length === 1 ? 'activity' : 'activities'} in the last ${config.engagement.windowDays} days (cap ${config.engagement.cap})`,
+      evidence: evidenceOf(() => [
+        ...e.counted.map((a) => ({ source: 'account' as const, path: ['engagement', a.index], text: `${a.date} ${a.type} +${a.points}` })),
+        // Listed so that an old activity does not seem to vanish: it is read, and counts nothing.
+        ...e.outside.map((a) => ({ source: 'account' as const, path: ['engagement', a.index], text: `${a.date} ${a.type} 0: outside the ${config.engagement.windowDays}-day window` })),
+      ]),
     });
   } else {
     setComponent('engagement', undefined);

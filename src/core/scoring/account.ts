@@ -24,6 +24,11 @@ export interface AccountScore {
   name: string;
   segment: string | null;
   motion: string | null;
+  /** Who works the account, as written (`owner:`), and its web domain: for filters and lists. */
+  owner: string | null;
+  domain: string | null;
+  /** The first of `next_actions`: what the weekly meeting asks about. */
+  nextAction: string | null;
   pure: PureScore | null;
   fit: FitScore;
   engagementPoints: number;
@@ -52,6 +57,9 @@ export function scoreAccount(input: ScoreInput): { score: AccountScore; findings
       name: account.name,
       segment: account.segment ?? null,
       motion: account.motion ?? null,
+      owner: account.owner?.trim() || null,
+      domain: account.domain?.trim() || null,
+      nextAction: account.next_actions?.find((a) => a.trim() !== '')?.trim() ?? null,
       pure,
       fit,
       engagementPoints,
@@ -92,6 +100,9 @@ export function compactScore(s: AccountScore): AccountScore {
     name: detach(s.name),
     segment: s.segment === null ? null : detach(s.segment),
     motion: s.motion === null ? null : detach(s.motion),
+    owner: s.owner === null ? null : detach(s.owner),
+    domain: s.domain === null ? null : detach(s.domain),
+    nextAction: s.nextAction === null ? null : detach(s.nextAction),
     pure: pure ? shared(`pure|${PURE_CRITERIA.map((c) => pure.scores[c]).join('')}`, () => ({ ...pure, scores: { ...pure.scores }, evidence: NO_PURE_EVIDENCE })) : null,
     fit: { ...s.fit, components, missing: s.fit.missing.length === 0 ? NO_MISSING : s.fit.missing },
     signals: NO_SIGNALS,

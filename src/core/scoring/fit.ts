@@ -62,6 +62,8 @@ export interface EngagementResult {
   value: Exact;
   counted: { index: number; type: string; date: string; points: number }[];
   outsideWindow: number;
+  /** Activities of a known type dated outside the window: listed by --explain with 0 points. */
+  outside: { index: number; type: string; date: string }[];
 }
 
 export function engagementOf(activities: NonNullable<Account['engagement']>, config: Config, asOfDay: number): EngagementResult {
@@ -69,12 +71,14 @@ export function engagementOf(activities: NonNullable<Account['engagement']>, con
   let points: Exact = exact(0n);
   const counted: EngagementResult['counted'] = [];
   let outsideWindow = 0;
+  const outside: EngagementResult['outside'] = [];
   activities.forEach((activity, index) => {
     const day = dayNumber(activity.date);
     const p = Object.prototype.hasOwnProperty.call(table, activity.type) ? table[activity.type] : undefined;
     if (day === undefined || p === undefined) return;
     if (!withinWindow(day, asOfDay, windowDays)) {
       outsideWindow++;
+      outside.push({ index, type: activity.type, date: activity.date });
       return;
     }
     points = add(points, fromNumber(p));
@@ -82,7 +86,7 @@ export function engagementOf(activities: NonNullable<Account['engagement']>, con
   });
   const capExact = fromNumber(cap);
   const value = div(mul(min(points, capExact), exact(100n)), capExact);
-  return { points, value, counted, outsideWindow };
+  return { points, value, counted, outsideWindow, outside };
 }
 
 // ---------------------------------------------------------------- ICP criteria (§4)

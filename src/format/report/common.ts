@@ -1,5 +1,5 @@
 /** Words and number formats every report renderer shares, so the terminal, markdown and HTML say the same thing. */
-import type { KpiRow, Report } from '../../core/report/index.js';
+import type { AccountRef, FocusAccount, KpiRow, Report } from '../../core/report/index.js';
 import { roundTo } from '../../core/report/numbers.js';
 
 export const NOTHING_YET = {
@@ -86,6 +86,38 @@ export function unicodeBar(value: number, max: number, width = 20): string {
   const full = Math.floor(eighths / 8);
   const rest = eighths % 8;
   return '█'.repeat(full) + (rest > 0 ? (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][rest] ?? '') : '');
+}
+
+// ---------------------------------------------------------------- the meeting's words
+
+export const MEETING_TITLES = {
+  cells: 'Who is in the grid (first accounts of each cell, by fit)',
+  focus: 'Tier 1 and MQA: the accounts to go through',
+  owners: 'Accounts per owner',
+  signalOwners: 'Open signals by owner',
+} as const;
+
+export function ownerText(owner: string | null): string {
+  return owner ?? 'no owner';
+}
+
+/** "Northwind Logistics (maya@…)". */
+export function refText(r: AccountRef): string {
+  return `${r.name} (${ownerText(r.owner)})`;
+}
+
+/** The grid's non-empty cells, warmest first, each with the accounts it names and how many more it holds. */
+export function gridCells(t: NonNullable<Report['tiers']>): { label: string; refs: AccountRef[]; more: number }[] {
+  const out: { label: string; refs: AccountRef[]; more: number }[] = [];
+  for (const row of t.grid) {
+    for (const c of row.cells) if (c.count > 0) out.push({ label: `Fit ${row.fitTier} × PURE ${c.pureTier}`, refs: c.top, more: c.count - c.top.length });
+    if (row.unscored > 0) out.push({ label: `Fit ${row.fitTier} × unscored`, refs: row.unscoredTop, more: row.unscored - row.unscoredTop.length });
+  }
+  return out;
+}
+
+export function focusTiers(f: FocusAccount): { pure: string; fit: string } {
+  return { pure: f.pureTier === null ? 'unscored' : `${f.pureTier} ${f.pureTierName}`, fit: `${f.fitTier} ${f.fitTierName} (${f.fitScore})` };
 }
 
 export { usdText } from '../../core/report/deals.js';

@@ -4,7 +4,7 @@
  * Elements carry `data-testid` and `data-*` values so tests and tools can read the numbers back.
  */
 import { REPORT_NAMES, sectionsOf, type BetCard, type BetsReport, type CalibrationReport, type CalibrationRow, type KpiRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
-import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, liftText, pct, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText, usdText, VERDICT_LABELS, weightsText, wonLost } from './common.js';
+import { MEETING_TITLES, NOTHING_YET, SECTION_TITLES, budgetText, focusTiers, gridCells, ownerText, refText, hours, latestText, liftText, pct, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText, usdText, VERDICT_LABELS, weightsText, wonLost } from './common.js';
 import { htmlText } from '../escape/html.js';
 import type { Renderer, ReportView } from '../views.js';
 import { ACCENT, CSS } from './html-style.js';
@@ -116,17 +116,23 @@ function heatMap(t: TiersReport): string {
     const y = top + i * cellH;
     parts.push(`<text class="axis" x="${left - 10}" y="${y + cellH / 2 - 2}" text-anchor="end">Fit T${row.fitTier}</text>`);
     parts.push(`<text class="axis-sub" x="${left - 10}" y="${y + cellH / 2 + 14}" text-anchor="end">${esc(row.fitName)}</text>`);
+    const ux = left + 5 * cellW;
+    parts.push(
+      `<g class="grid-unscored" data-testid="grid-unscored" data-fit="${row.fitTier}" data-count="${row.unscored}"><title>Fit T${row.fitTier}, no PURE score: ${row.unscored === 0 ? 'no accounts' : esc(row.unscoredTop.map(refText).join(', '))}</title><rect x="${ux + 2}" y="${y + 2}" width="${cellW - 4}" height="${cellH - 4}" rx="6" fill="#f2f4f7" stroke="${UNSCORED_COLOUR}" stroke-dasharray="4 3"></rect><text class="cell-value" x="${ux + cellW / 2}" y="${y + cellH / 2 + 7}" text-anchor="middle" fill="#475467">${row.unscored}</text></g>`,
+    );
     row.cells.forEach((c, j) => {
       const x = left + j * cellW;
       const intensity = c.count / max;
       const fill = c.count === 0 ? '#f2f4f7' : heatColour(intensity);
       const ink = intensity > 0.55 ? '#ffffff' : '#101828';
       parts.push(
-        `<g class="cell" data-testid="grid-cell" data-fit="${row.fitTier}" data-pure="${c.pureTier}" data-count="${c.count}"><title>Fit T${row.fitTier} × PURE T${c.pureTier}: ${c.count === 0 ? 'no accounts' : esc(c.accounts.join(', '))}</title><rect x="${x + 2}" y="${y + 2}" width="${cellW - 4}" height="${cellH - 4}" rx="6" fill="${fill}"></rect><text class="cell-value" x="${x + cellW / 2}" y="${y + cellH / 2 + 7}" text-anchor="middle" fill="${ink}">${c.count}</text></g>`,
+        `<g class="cell" data-testid="grid-cell" data-fit="${row.fitTier}" data-pure="${c.pureTier}" data-count="${c.count}"><title>Fit T${row.fitTier} × PURE T${c.pureTier}: ${c.count === 0 ? 'no accounts' : esc(c.top.map(refText).join(', ') + (c.count > c.top.length ? `, and ${c.count - c.top.length} more` : ''))}</title><rect x="${x + 2}" y="${y + 2}" width="${cellW - 4}" height="${cellH - 4}" rx="6" fill="${fill}"></rect><text class="cell-value" x="${x + cellW / 2}" y="${y + cellH / 2 + 7}" text-anchor="middle" fill="${ink}">${c.count}</text></g>`,
       );
     });
   });
-  const width = left + 5 * cellW + 10;
+  parts.push(`<text class="axis" x="${left + 5 * cellW + cellW / 2}" y="${top - 24}" text-anchor="middle">unscored</text>`);
+  parts.push(`<text class="axis-sub" x="${left + 5 * cellW + cellW / 2}" y="${top - 8}" text-anchor="middle">no PURE yet</text>`);
+  const width = left + 6 * cellW + 10;
   const height = top + 3 * cellH + 10;
   return `<figure class="chart"><figcaption>Fit × PURE grid: spend top-left first (high fit, hair on fire)</figcaption><svg data-testid="chart-grid" role="img" aria-label="Fit by PURE heat map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg></figure>`;
 }
@@ -174,6 +180,7 @@ function tiersHtml(t: TiersReport): string {
 <div class="stats">${stat('accounts-count', t.accounts, 'accounts')}${stat('mqa-count', t.mqa.count, 'MQA (marketing-qualified accounts)', 'good')}${stat('unscored-count', t.unscored.count, 'unscored on PURE')}</div>
 <div class="charts">${barChart('chart-pure-tiers', 'Accounts per PURE tier', pureBars)}${barChart('chart-fit-tiers', 'Accounts per fit tier', fitBars)}</div>
 ${heatMap(t)}
+${meetingHtml(t)}
 <div class="two">
 <table data-testid="table-pure-tiers"><caption>PURE tiers and where resources go</caption><thead><tr><th>PURE tier</th><th>Totals</th><th class="num">Accounts</th><th>Priority</th><th>Resource allocation</th></tr></thead><tbody>${pureRows}<tr><td><span class="swatch" style="background:${UNSCORED_COLOUR}"></span>unscored</td><td>—</td><td class="num">${t.unscored.count}</td><td>—</td><td>add a pure block to score it</td></tr></tbody></table>
 <table data-testid="table-fit-tiers"><caption>Fit tiers and their motion</caption><thead><tr><th>Fit tier</th><th>Fit score</th><th class="num">Accounts</th><th>Motion</th><th>Guide</th></tr></thead><tbody>${fitRows}</tbody></table>
@@ -183,6 +190,26 @@ ${barChart('chart-motions', 'Motions: detect → decode → engage → accelerat
 <p data-testid="mqa-accounts">MQA accounts: ${t.mqa.count === 0 ? 'none yet' : t.mqa.accounts.map((id) => `<code>${esc(id)}</code>`).join(', ')}</p>
 ${budget}
 </section>`;
+}
+
+/** Who is in the grid, the "Tier 1 and MQA" table and accounts per owner: the weekly meeting's agenda. */
+function meetingHtml(t: TiersReport): string {
+  const cells = gridCells(t)
+    .map((c) => `<li><strong>${esc(c.label)}</strong>: ${c.refs.map((r) => `${esc(r.name)} <span class="sub">(${esc(ownerText(r.owner))})</span>`).join(', ')}${c.more > 0 ? `, and ${c.more} more` : ''}</li>`)
+    .join('');
+  const focusRows = t.focus
+    .map((f) => {
+      const tiers = focusTiers(f);
+      return `<tr data-account="${esc(f.id)}"><td>${esc(f.name)}<div class="sub"><code>${esc(f.id)}</code></div></td><td>${f.owner === null ? '<em>no owner</em>' : esc(f.owner)}</td><td>${esc(f.motion ?? '—')}</td><td>${esc(tiers.pure)}</td><td>${esc(tiers.fit)}</td><td>${f.mqa ? 'yes' : 'no'}</td><td>${esc(f.nextAction ?? '—')}</td></tr>`;
+    })
+    .join('');
+  const focus = t.focus.length === 0 ? '' : `<table data-testid="table-focus"><caption>${esc(MEETING_TITLES.focus)}</caption><thead><tr><th>Account</th><th>Owner</th><th>Motion</th><th>PURE tier</th><th>Fit tier</th><th>MQA</th><th>Next action</th></tr></thead><tbody>${focusRows}</tbody></table>`;
+  const ownerRows = t.owners
+    .map((o) => `<tr><td>${o.owner === null ? '<em>no owner</em>' : esc(o.owner)}</td><td class="num">${o.accounts}</td><td class="num">${o.pureTier1}</td><td class="num">${o.fitTier1}</td><td class="num">${o.mqa}</td><td class="num">${o.openSignals}</td></tr>`)
+    .join('');
+  return `<div data-testid="grid-accounts"><h3>${esc(MEETING_TITLES.cells)}</h3><ul>${cells}</ul></div>
+${focus}
+<table data-testid="table-owners"><caption>${esc(MEETING_TITLES.owners)}</caption><thead><tr><th>Owner</th>${['Accounts', 'PURE T1', 'Fit T1', 'MQA', 'Open signals'].map((h) => `<th class="num">${h}</th>`).join('')}</tr></thead><tbody>${ownerRows}</tbody></table>`;
 }
 
 function budgetBar(t: TiersReport): string {
@@ -247,8 +274,10 @@ function signalsHtml(s: SignalsReport): string {
   const open =
     s.openSignals.length === 0
       ? `<p class="sub">${esc(NOTHING_YET.openSignals)}</p>`
-      : `<table data-testid="table-open-signals"><caption>Open signals (no first touch yet)</caption><thead><tr><th>Account</th><th>Type</th><th>Date</th><th class="num">Open for</th><th>Summary</th></tr></thead><tbody>${s.openSignals
-          .map((o) => `<tr data-account="${esc(o.account)}"${o.pastTarget ? ' class="late"' : ''}><td><code>${esc(o.account)}</code></td><td>${keep(o.type)}</td><td>${keep(o.date)}</td><td class="num">${esc(hours(o.openHours))}</td><td>${keep(o.summary)}</td></tr>`)
+      : `<table data-testid="table-open-signals"><caption>Open signals (no first touch yet)</caption><thead><tr><th>Account</th><th>Owner</th><th>Type</th><th>Date</th><th class="num">Open for</th><th>Summary</th></tr></thead><tbody>${s.openSignals
+          .map((o) => `<tr data-account="${esc(o.account)}"${o.pastTarget ? ' class="late"' : ''}><td><code>${esc(o.account)}</code></td><td>${o.owner === null ? '<em>no owner</em>' : esc(o.owner)}</td><td>${keep(o.type)}</td><td>${keep(o.date)}</td><td class="num">${esc(hours(o.openHours))}</td><td>${keep(o.summary)}</td></tr>`)
+          .join('')}</tbody></table><table data-testid="table-signal-owners"><caption>${esc(MEETING_TITLES.signalOwners)}</caption><thead><tr><th>Owner</th><th class="num">Open</th><th class="num">Past ${s.targetHours} h</th></tr></thead><tbody>${s.byOwner
+          .map((o) => `<tr><td>${o.owner === null ? '<em>no owner</em>' : esc(o.owner)}</td><td class="num">${o.open}</td><td class="num">${o.openPastTarget}</td></tr>`)
           .join('')}</tbody></table>`;
   const typeRows = s.byType
     .map((x) => `<tr data-type="${esc(x.type)}"><td>${keep(x.type)}</td><td class="num">${x.total}</td><td class="num">${x.touched}</td><td class="num">${x.open}</td><td class="num">${x.openPastTarget}</td><td class="num">${esc(hours(x.medianLatencyHours))}</td><td class="num">${esc(percent(x.withinTargetShare))}</td></tr>`)

@@ -1,12 +1,37 @@
 /** `abx report --format markdown`: GitHub-flavoured markdown for wikis and pull-request comments. */
 import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
-import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, liftText, pct, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText, unicodeBar, usdText, VERDICT_LABELS, weightsText, wonLost } from './common.js';
+import {
+  MEETING_TITLES,
+  NOTHING_YET,
+  SECTION_TITLES,
+  focusTiers,
+  gridCells,
+  budgetText,
+  hours,
+  latestText,
+  liftText,
+  pct,
+  percent,
+  periodText,
+  plural,
+  reportTitle,
+  statusLabel,
+  targetWithComparison,
+  trendText,
+  unicodeBar,
+  usdText,
+  VERDICT_LABELS,
+  weightsText,
+  wonLost,
+} from './common.js';
 import type { Renderer, ReportView } from '../views.js';
 import { markdownCode, markdownText } from '../escape/markdown.js';
 
 /** A user value in a table cell: one line, pipes escaped, no raw HTML (a `<` never opens a tag). */
 const md = (value: string, max = 200): string => markdownText(value, max);
 
+/** An owner is often an e-mail address: as code, so that it is not turned into a link. */
+const owner = (o: string | null) => (o === null ? '_no owner_' : code(o));
 const code = (id: string) => markdownCode(id, { table: true, max: 80 });
 
 function tableLines(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
@@ -53,6 +78,35 @@ function tiersMd(t: TiersReport): string[] {
       ['Fit \\ PURE', 'T1', 'T2', 'T3', 'T4', 'T5', 'unscored'],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
       t.grid.map((row) => [`${row.fitTier} ${row.fitName}`, ...row.cells.map((c) => (c.count === 0 ? '·' : `**${c.count}**`)), row.unscored === 0 ? '·' : String(row.unscored)]),
+    ),
+    '',
+    `### ${MEETING_TITLES.cells}`,
+    '',
+    ...gridCells(t).map((c) => `- **${c.label}**: ${c.refs.map((r) => `${md(r.name, 80)} (${owner(r.owner)})`).join(', ')}${c.more > 0 ? `, and ${c.more} more` : ''}`),
+  );
+  if (t.focus.length > 0) {
+    out.push(
+      '',
+      `### ${MEETING_TITLES.focus}`,
+      '',
+      ...tableLines(
+        ['Account', 'Owner', 'Motion', 'PURE tier', 'Fit tier', 'MQA', 'Next action'],
+        ['l', 'l', 'l', 'l', 'l', 'l', 'l'],
+        t.focus.map((f) => {
+          const tiers = focusTiers(f);
+          return [`${md(f.name, 80)} (${code(f.id)})`, owner(f.owner), f.motion ?? '—', tiers.pure, tiers.fit, f.mqa ? 'yes' : 'no', f.nextAction === null ? '—' : md(f.nextAction, 200)];
+        }),
+      ),
+    );
+  }
+  out.push(
+    '',
+    `### ${MEETING_TITLES.owners}`,
+    '',
+    ...tableLines(
+      ['Owner', 'Accounts', 'PURE T1', 'Fit T1', 'MQA', 'Open signals'],
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+      t.owners.map((o) => [owner(o.owner), String(o.accounts), String(o.pureTier1), String(o.fitTier1), String(o.mqa), String(o.openSignals)]),
     ),
   );
   out.push(
@@ -148,10 +202,14 @@ function signalsMd(s: SignalsReport): string[] {
   else {
     out.push(
       ...tableLines(
-        ['Account', 'Type', 'Date', 'Open for', 'Summary'],
-        ['l', 'l', 'l', 'r', 'l'],
-        s.openSignals.map((o) => [code(o.account), md(o.type, 40), o.date, o.pastTarget ? `**${hours(o.openHours)}**` : hours(o.openHours), md(o.summary, 120)]),
+        ['Account', 'Owner', 'Type', 'Date', 'Open for', 'Summary'],
+        ['l', 'l', 'l', 'l', 'r', 'l'],
+        s.openSignals.map((o) => [code(o.account), owner(o.owner), md(o.type, 40), o.date, o.pastTarget ? `**${hours(o.openHours)}**` : hours(o.openHours), md(o.summary, 120)]),
       ),
+      '',
+      `### ${MEETING_TITLES.signalOwners}`,
+      '',
+      ...tableLines(['Owner', 'Open', `Past ${s.targetHours} h`], ['l', 'r', 'r'], s.byOwner.map((o) => [owner(o.owner), String(o.open), String(o.openPastTarget)])),
     );
   }
   out.push(

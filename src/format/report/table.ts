@@ -1,7 +1,32 @@
 /** `abx report` in the terminal: cli-table3 tables, unicode bar charts for distributions, chalk for status. */
 import type { ChalkInstance } from 'chalk';
 import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type KpiRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
-import { NOTHING_YET, SECTION_TITLES, budgetText, hours, latestText, liftText, pct, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText, unicodeBar, usdText, VERDICT_LABELS, weightsText, wonLost } from './common.js';
+import {
+  MEETING_TITLES,
+  NOTHING_YET,
+  SECTION_TITLES,
+  focusTiers,
+  gridCells,
+  ownerText,
+  refText,
+  budgetText,
+  hours,
+  latestText,
+  liftText,
+  pct,
+  percent,
+  periodText,
+  plural,
+  reportTitle,
+  statusLabel,
+  targetWithComparison,
+  trendText,
+  unicodeBar,
+  usdText,
+  VERDICT_LABELS,
+  weightsText,
+  wonLost,
+} from './common.js';
 import { terminalText } from '../escape/terminal.js';
 import { fitColour, pureColour } from '../score/table.js';
 import type { Renderer, ReportView } from '../views.js';
@@ -66,6 +91,21 @@ function tiersSection(t: TiersReport, chalk: ChalkInstance, width: number | unde
     ]);
   }
   out.push('', heading(chalk, 'Fit × PURE grid (spend top-left first: high fit, hair on fire)'), grid.toString());
+  out.push('', heading(chalk, MEETING_TITLES.cells));
+  for (const c of gridCells(t)) out.push(`  ${c.label}: ${c.refs.map((r) => terminalText(refText(r), 80)).join(', ')}${c.more > 0 ? `, and ${c.more} more` : ''}`);
+
+  if (t.focus.length > 0) {
+    const focus = table(chalk, width, ['Account', 'Owner', 'Motion', 'PURE tier', 'Fit tier', 'MQA', 'Next action'], { ruled: true });
+    for (const f of t.focus) {
+      const tiers = focusTiers(f);
+      focus.push([`${terminalText(f.name, 60)}\n${chalk.dim(f.id)}`, f.owner === null ? chalk.dim('no owner') : terminalText(f.owner, 60), f.motion ?? chalk.dim('—'), pureColour(chalk, f.pureTier ?? undefined)(tiers.pure), fitColour(chalk, f.fitTier)(tiers.fit), f.mqa ? chalk.green('yes') : 'no', f.nextAction === null ? chalk.dim('—') : terminalText(f.nextAction, 200)]);
+    }
+    out.push('', heading(chalk, MEETING_TITLES.focus), focus.toString());
+  }
+
+  const owners = table(chalk, width, ['Owner', 'Accounts', 'PURE T1', 'Fit T1', 'MQA', 'Open signals'], { colAligns: ['left', 'right', 'right', 'right', 'right', 'right'] });
+  for (const o of t.owners) owners.push([o.owner === null ? chalk.dim(ownerText(null)) : terminalText(o.owner, 40), String(o.accounts), String(o.pureTier1), String(o.fitTier1), String(o.mqa), String(o.openSignals)]);
+  out.push('', heading(chalk, MEETING_TITLES.owners), owners.toString());
 
   const seg = table(chalk, width, ['Segment', 'Accounts', 'P1', 'P2', 'P3', 'P4', 'P5', 'Unscored', 'F1', 'F2', 'F3', 'MQA'], { colAligns: ['left', ...Array<'right'>(11).fill('right')] });
   for (const s of t.bySegment) {
@@ -159,11 +199,14 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance, width: number | 
   if (s.openSignals.length === 0) {
     out.push(NOTHING_YET.openSignals);
   } else {
-    const t = table(chalk, width, ['Account', 'Type', 'Date', 'Open for', 'Summary'], { colAligns: ['left', 'left', 'left', 'right', 'left'] });
+    const t = table(chalk, width, ['Account', 'Owner', 'Type', 'Date', 'Open for', 'Summary'], { colAligns: ['left', 'left', 'left', 'left', 'right', 'left'] });
     for (const o of s.openSignals) {
-      t.push([terminalText(o.account, 60), terminalText(o.type, 30), o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), terminalText(o.summary, 60)]);
+      t.push([terminalText(o.account, 60), o.owner === null ? chalk.dim('no owner') : terminalText(o.owner, 30), terminalText(o.type, 30), o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), terminalText(o.summary, 60)]);
     }
     out.push(t.toString());
+    const byOwner = table(chalk, width, ['Owner', 'Open', `Past ${s.targetHours} h`], { colAligns: ['left', 'right', 'right'] });
+    for (const o of s.byOwner) byOwner.push([o.owner === null ? chalk.dim(ownerText(null)) : terminalText(o.owner, 40), String(o.open), o.openPastTarget > 0 ? chalk.red(String(o.openPastTarget)) : '0']);
+    out.push('', heading(chalk, MEETING_TITLES.signalOwners), byOwner.toString());
   }
   const maxType = Math.max(...s.byType.map((x) => x.total));
   const t = table(chalk, width, ['Type', 'Signals', '', 'Touched', 'Open', `Past ${s.targetHours} h`, 'Median latency', `Within ${s.targetHours} h`], { colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right'] });

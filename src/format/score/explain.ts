@@ -8,7 +8,7 @@ import { terminalText } from '../escape/terminal.js';
 import type { DataPath } from '../../core/problem.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from '../../core/schemas.js';
 import type { AccountScore } from '../../core/scoring/account.js';
-import { roundTenth } from '../../core/scoring/exact.js';
+import { roundTenth, sum, toNumber } from '../../core/scoring/exact.js';
 import { FIT_LABELS, type Evidence } from '../../core/scoring/fit.js';
 import { PURE_LABELS } from '../../core/scoring/pure.js';
 import { visibleWidth, wrapText } from '../fit-width.js';
@@ -28,7 +28,10 @@ export interface ExplainedComponent {
   origin: 'given' | 'computed' | 'missing';
   value: number;
   weight: number;
+  /** Rounded to a tenth, as the generated block shows it. */
   contribution: number;
+  /** Not rounded (to 4 decimals): the parts that add up to the score before its one rounding. */
+  exactContribution: number;
   detail: string;
   sources: ExplainedSource[];
 }
@@ -59,6 +62,7 @@ export function explanationOf(score: AccountScore, config: Config, locator: Sour
         value: roundTenth(comp.value),
         weight: comp.weight,
         contribution: roundTenth(comp.contribution),
+        exactContribution: Number(toNumber(comp.contribution).toFixed(4)),
         detail: comp.detail,
         sources: comp.evidence.map((e) => ({ text: e.text, at: locator.where(score, e.source, e.path) })),
       };
@@ -115,15 +119,23 @@ export function renderExplainText(score: AccountScore, e: Explanation, chalk: Ch
   } else {
     say(2, `  ${chalk.bold('PURE')} unscored: the account has no complete pure block`);
   }
-  say(2, `  ${chalk.bold('Fit')} ${score.fit.score} → Tier ${score.fit.tier} ${score.fit.tierName} (${score.fit.motion})  = Σ weight × value / 100, rounded half away from zero`);
-  lines.push(chalk.dim(`    ${'component'.padEnd(14)}${'value'.padStart(6)}${'weight'.padStart(8)}${'adds'.padStart(7)}  source`));
+  say(2, `  ${chalk.bold('Fit')} ${score.fit.score} → Tier ${score.fit.tier} ${score.fit.tierName} (${score.fit.motion})  = Σ weight × value / 100, rounded once at the end`);
+  lines.push(chalk.dim(`    ${'component'.padEnd(14)}${'value'.padStart(6)}${'weight'.padStart(8)}${'adds'.padStart(9)}  source`));
   for (const c of e.fit) {
     const label = FIT_LABELS[c.component as keyof typeof FIT_LABELS];
     const origin = c.origin === 'missing' ? chalk.yellow(c.detail) : c.origin === 'given' ? c.detail : `computed: ${c.detail}`;
-    say(41, `    ${label.padEnd(14)}${String(c.value).padStart(6)}${`${c.weight}%`.padStart(8)}${String(c.contribution).padStart(7)}  ${origin}`);
+    say(43, `    ${label.padEnd(14)}${String(c.value).padStart(6)}${`${c.weight}%`.padStart(8)}${part(c.exactContribution).padStart(9)}  ${origin}`);
     for (const src of c.sources) row('      ', src.text, 60, src.at);
   }
+  const total = Number(toNumber(sum(FIT_COMPONENTS.map((c) => score.fit.components[c].contribution))).toFixed(4));
+  say(43, `    ${'sum'.padEnd(28)}${part(total).padStart(9)}  ${total === score.fit.score ? `= ${score.fit.score}` : `rounded once, half away from zero, to ${score.fit.score}`}`);
   const m = e.engagedStakeholders;
   say(2, `  ${chalk.bold('Buying committee')} ${m.count} engaged, ${m.senior} senior → ${m.mqa ? chalk.green('MQA') : 'not MQA'} (${m.rule})`);
   return `${lines.join('\n')}\n`;
+}
+
+/** An unrounded part, to two decimals at most; "≈" when more were cut. */
+function part(value: number): string {
+  const shown = Math.round(value * 100) / 100;
+  return `${shown === value ? '' : '≈'}${shown}`;
 }
