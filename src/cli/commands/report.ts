@@ -2,7 +2,8 @@ import { plainChalk } from '../colour.js';
 import { parseWeights } from '../../core/report/calibration.js';
 import { buildReport, REPORT_NAMES, type ReportName, type ReportOptions } from '../../core/report/index.js';
 import { isRoiPeriodOption } from '../../core/report/roi.js';
-import { filterScores } from '../../core/filter.js';
+import { filterScores, isFiltered } from '../../core/filter.js';
+import type { AccountScore } from '../../core/scoring/account.js';
 import { terminalText } from '../../format/escape/terminal.js';
 import { didYouMean } from '../../core/suggest.js';
 import { renderer } from '../../format/index.js';
@@ -21,14 +22,21 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const reportOptions = optionsOf(names, options);
 
   const ws = await openWorkspace(ctx);
-  // The account filters narrow the accounts the tiers and signals reports read; KPIs and bets are the workspace's.
+  // The account filters narrow the accounts the tiers and signals reports read; the other reports are the workspace's.
   const filter = accountFilter(options, ws.analysis);
   const { analysis } = ws;
   // Examples `abx init` wrote and nobody edited are not the team's accounts, bets or segments.
   const real = <T extends { file: string }>(entries: Map<string, T>) => new Map([...entries].filter(([, e]) => !analysis.templates.has(e.file)));
   const isTemplate = (id: string) => analysis.templates.has(analysis.accounts.get(id)?.file ?? '');
-  const scores = new Map(filterScores(analysis.scores.values(), filter).filter((s) => !isTemplate(s.id)).map((s) => [s.id, s]));
-  const report = buildReport({ ...analysis, scores, bets: real(analysis.bets), segments: real(analysis.segments), journeys: real(analysis.journeys) }, names, reportOptions);
+  const scoresOf = (list: Iterable<AccountScore>) => new Map([...list].filter((s) => !isTemplate(s.id)).map((s) => [s.id, s]));
+  const base = { ...analysis, bets: real(analysis.bets), segments: real(analysis.segments), journeys: real(analysis.journeys) };
+  const report = buildReport({ ...base, scores: scoresOf(analysis.scores.values()) }, names, reportOptions);
+  const narrowed = names.filter((n) => NARROWED_BY_FILTERS.has(n));
+  if (isFiltered(filter) && narrowed.length > 0) {
+    // Deals, investments and KPIs belong to the whole workspace: ROI, calibration and computed KPIs
+    // keep every account's tier; only the sections about accounts are narrowed (same key order).
+    Object.assign(report, pick(buildReport({ ...base, scores: scoresOf(filterScores(analysis.scores.values(), filter)) }, narrowed, reportOptions), narrowed));
+  }
   if (analysis.templates.size > 0 && !ctx.quiet) {
     ctx.stderr.write(`Left out ${analysis.templates.size === 1 ? '1 example file' : `${analysis.templates.size} example files`} from abx init until edited: ${[...analysis.templates].sort().join(', ')}\n`);
   }
@@ -64,4 +72,11 @@ function optionsOf(names: readonly ReportName[], options: Record<string, unknown
     out.weights = weights;
   }
   return out;
+}
+
+/** The reports that show accounts, and so follow --segment, --tier, --owner and the other account filters. */
+const NARROWED_BY_FILTERS = new Set<ReportName>(['tiers', 'signals']);
+
+function pick<T extends object>(from: T, keys: readonly string[]): Partial<T> {
+  return Object.fromEntries(keys.map((k) => [k, (from as Record<string, unknown>)[k]])) as Partial<T>;
 }
