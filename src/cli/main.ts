@@ -182,7 +182,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .argument('<id>', 'the new id: lowercase letters, digits and -')
       .description('create a segment, account, bet or journey (prompts on a terminal, flags otherwise)')
       .option('--name <name>', 'display name')
-      .option('--segment <id>', 'segment (accounts, journeys)')
+      .option('--segment <id>', 'segment (accounts, journeys, collateral; messaging: comma-separated ids)')
       .option('--domain <domain>', 'web domain (accounts)')
       .option('--owner <owner>', 'owner (accounts, bets)')
       .option('--motion <motion>', 'detect | decode | engage | accelerate | expand (accounts)')
@@ -202,6 +202,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .option('--kill-condition <text>', 'when to stop')
       .option('--learning-output <text>', 'what the team will learn')
       .option('--persona <persona>', 'persona (journeys)')
+      .option('--type <type>', 'roi-calculator | datasheet | case-study | battle-card | executive-presentation | other (collateral)')
+      .option('--purpose <text>', 'what the asset is for (collateral)')
+      .option('--narrative <text>', 'the category narrative (messaging)')
       .addHelpText('after', examples([
         'abx new account acme-space',
         'abx new account acme-space --name "Acme Space" --segment defense-primes --painful 3 --painful-evidence "Launch slips" --urgent 2 --urgent-evidence "RFP in Q3" --recognized 1 --recognized-evidence "Asked once" --expensive 0',

@@ -10,7 +10,7 @@ import type { Entry } from './kinds/kind.js';
 import type { Journey } from './kinds/journey.js';
 import type { KpiEntry } from './kinds/kpi.js';
 import type { Segment } from './kinds/segment.js';
-import type { DataPath, Problem } from './problem.js';
+import type { DataPath, Finding, Problem } from './problem.js';
 import type { AccountScore } from './scoring/account.js';
 
 export type { Entry } from './kinds/kind.js';
@@ -71,4 +71,8 @@ export interface Analysis {
   filesWithErrors: Set<string>;
   /** Warnings counted but not in `problems` (AnalyzeInput.warnings 'count'). */
   unlistedWarnings: number;
+  /** Accounts scored in fit tier 1, 2 and 3. */
+  fitTierCounts: readonly [number, number, number];
+  /** Findings about the config (`tier-capacity`): the workspace layer locates them in abx.config.yaml. */
+  configFindings: Finding[];
 }

@@ -64,6 +64,15 @@ export const RULES = {
   'bet-result-missing': { severity: 'error', summary: 'A won or killed bet without `result`.' },
   'journey-stage-missing': { severity: 'error', summary: 'A journey map lacks a configured stage.' },
   'table-drift': { severity: 'warning', summary: 'A generated block no longer matches the frontmatter (run `abx score --write` or `abx fmt`).' },
+  'messaging-incomplete': { severity: 'error', summary: 'A messaging file without a `category_narrative`, or a capability without `so_what`.' },
+  'capability-benefit-missing': { severity: 'warning', summary: 'A capability has no benefit for a segment the messaging serves (one per capability and segment).' },
+  'persona-message-missing': { severity: 'warning', summary: "A persona of a served segment (the segment's `personas[].title`) has no entry in the messaging's persona map." },
+  'proof-point-missing': { severity: 'warning', summary: 'A persona message without `proof_points`: proven, not promised.' },
+  'collateral-review-overdue': { severity: 'warning', summary: 'A collateral asset not reviewed within its cadence (7, 14, 31 or 92 days), or never reviewed.' },
+  'collateral-metrics-missing': { severity: 'warning', summary: 'A collateral asset without `metrics`: track effectiveness, not creation.' },
+  'discovery-gap': { severity: 'warning', summary: 'A PURE or fit Tier 1 account in motion engage, accelerate or expand lacks one of the four discovery answers.' },
+  'plan-phase-overdue': { severity: 'warning', summary: 'A phase of the 90-day plan is past its end with open tasks.' },
+  'tier-capacity': { severity: 'warning', summary: 'More accounts in fit tier 1 or 2 than `scoring.fit_tier_capacity` allows (reported on the config).' },
   'tier1-coverage': { severity: 'warning', summary: 'A Tier 1 account (fit or PURE) with no champion, or no economic buyer or decision maker, mapped.' },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -9,11 +9,10 @@
 import { analyze, fileId, type SourceFile } from '../core/analyze.js';
 import { resolveAsOf } from '../core/dates.js';
 import { KINDS, type Kind } from '../core/kinds/index.js';
-import { compareProblems } from '../core/problem.js';
 import { MAX_FILE_BYTES } from './files.js';
 import { GitError, listTree, readBlobs, requireRepository, resolveCommit, type TreeEntry } from './git.js';
 import { globToRegExp } from './glob.js';
-import { ConfigInvalid, loadConfigText, requireRoot, type Workspace } from './load.js';
+import { addConfigFindings, ConfigInvalid, loadConfigText, requireRoot, type Workspace } from './load.js';
 import { CONFIG_FILE } from './root.js';
 
 const SKIP_SEGMENTS = new Set(['.git', 'node_modules']);
@@ -67,7 +66,7 @@ export function loadRevision(root: string, commit: string, options: RevisionOpti
   const sources = listed.map((l) => toSource(l.entry, l.kind, contents));
   const asOf = resolveAsOf(options.asOf, config.asOf, options.today);
   const analysis = analyze({ config, files: sources, asOf });
-  loaded.problems.sort(compareProblems);
+  addConfigFindings(loaded, analysis);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
 }
 

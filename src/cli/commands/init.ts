@@ -170,5 +170,6 @@ async function scaffoldFiles(ctx: Context, target: string, options: Record<strin
       out.push(f);
     }
   }
-  return out;
+  // The plan starts and the first asset was reviewed the day the workspace is made: no warnings on day 1.
+  return out.map((f) => (f.content.includes('{{today}}') ? { ...f, content: f.content.replaceAll('{{today}}', ctx.today) } : f));
 }
