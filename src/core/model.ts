@@ -5,6 +5,9 @@
 import type { Config } from './config.js';
 import type { Account } from './kinds/account.js';
 import type { Bet } from './kinds/bet.js';
+import type { Collateral } from './kinds/collateral.js';
+import type { Messaging } from './kinds/messaging.js';
+import type { Plan } from './kinds/plan.js';
 import type { Kind } from './kinds/index.js';
 import type { Entry } from './kinds/kind.js';
 import type { Journey } from './kinds/journey.js';
@@ -65,6 +68,11 @@ export interface Analysis {
   bets: Map<string, Entry<Bet>>;
   journeys: Map<string, Entry<Journey>>;
   kpis: KpiEntry[];
+  /** Empty in lean mode, like accounts. */
+  messaging: Map<string, Entry<Messaging>>;
+  collateral: Map<string, Entry<Collateral>>;
+  /** plan.md by id (`plan`); at most one file with the default glob. */
+  plan: Map<string, Entry<Plan>>;
   /** Accounts scored, in path order; accounts whose data could not be read are absent. */
   scores: Map<string, AccountScore>;
   /** Files with at least one error. */

@@ -68,10 +68,10 @@ describe('abx report on the example workspace', () => {
     expect(signals).toMatchObject({ total: 12, touched: 11, open: 1, openPastTarget: 0, medianLatencyHours: 24, withinTargetShare: 1 });
   });
 
-  it('all JSON holds the four reports, equal to each alone', () => {
+  it('all JSON holds every report, equal to each alone', () => {
     const all = json(example, 'all');
-    expect(Object.keys(all)).toEqual(['asOf', 'company', 'stage', 'tiers', 'kpis', 'bets', 'signals']);
-    for (const name of ['tiers', 'kpis', 'bets', 'signals']) expect(all[name]).toEqual(json(example, name)[name]);
+    expect(Object.keys(all)).toEqual(['asOf', 'company', 'stage', 'tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan']);
+    for (const name of ['tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan']) expect(all[name]).toEqual(json(example, name)[name]);
   });
 
   it('JSON keeps the shapes documented in docs/reports.md', () => {
@@ -163,7 +163,7 @@ describe('abx report on the example workspace', () => {
   it('rejects an unknown report name with a suggestion', () => {
     const r = runAbx(['-C', example, 'report', 'tier']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('abx: no report "tier": choose one of tiers, kpis, bets, signals, all (did you mean "tiers"?)\n');
+    expect(r.stderr).toBe('abx: no report "tier": choose one of tiers, kpis, bets, signals, messaging, collateral, plan, all (did you mean "tiers"?)\n');
   });
 });
 

@@ -7,22 +7,28 @@
 import type { Analysis } from '../analyze.js';
 import type { Config } from '../config.js';
 import { betsReport, type BetsReport } from './bets.js';
+import { collateralReport, type CollateralReport } from './collateral.js';
 import { kpisReport, type KpisReport } from './kpis.js';
+import { messagingReport, type MessagingReport } from './messaging.js';
+import { planReport, type PlanReport } from './plan.js';
 import { signalsReport, type SignalsReport } from './signals.js';
 import { tiersReport, type TiersReport } from './tiers.js';
 
-export const REPORT_NAMES = ['tiers', 'kpis', 'bets', 'signals'] as const;
+export const REPORT_NAMES = ['tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export interface Report {
   asOf: string;
   company: string | null;
   stage: Config['stage'];
-  /** The reports asked for; `abx report all` fills all four. */
+  /** The reports asked for; `abx report all` fills them all. */
   tiers?: TiersReport;
   kpis?: KpisReport;
   bets?: BetsReport;
   signals?: SignalsReport;
+  messaging?: MessagingReport;
+  collateral?: CollateralReport;
+  plan?: PlanReport;
 }
 
 type Parts = Required<Omit<Report, 'asOf' | 'company' | 'stage'>>;
@@ -32,6 +38,9 @@ const BUILDERS: { [K in ReportName]: (analysis: Analysis) => Parts[K] } = {
   kpis: kpisReport,
   bets: betsReport,
   signals: signalsReport,
+  messaging: messagingReport,
+  collateral: collateralReport,
+  plan: planReport,
 };
 
 export function buildReport(analysis: Analysis, names: readonly ReportName[]): Report {
@@ -56,7 +65,10 @@ export function sectionsOf<Out, Extra extends unknown[]>(report: Report, section
   return out;
 }
 
-export type { BetsReport, KpisReport, SignalsReport, TiersReport };
+export type { BetsReport, CollateralReport, KpisReport, MessagingReport, PlanReport, SignalsReport, TiersReport };
+export type { AssetRow, MetricRow, MetricStatus } from './collateral.js';
+export type { CapabilityRow, Coverage, MessagingCard, PersonaRow } from './messaging.js';
+export type { PhaseRow, PhaseStatus } from './plan.js';
 export type { BetCard, BetColumn } from './bets.js';
 export type { KpiRow, KpiStatus, KpiGroup, KpiPoint } from './kpis.js';
 export type { OpenSignal, SignalStats } from './signals.js';

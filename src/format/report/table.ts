@@ -2,12 +2,16 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { printable } from '../../core/frontmatter.js';
-import { sectionsOf, type BetsReport, type KpiRow, type KpisReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
+import { sectionsOf, type BetsReport, type CollateralReport, type KpiRow, type KpisReport, type MessagingReport, type PlanReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import {
   NOTHING_YET,
   SECTION_TITLES,
+  PHASE_LABELS,
   budgetText,
+  coverageText,
   hours,
+  metricText,
+  reviewText,
   latestText,
   percent,
   periodText,
@@ -38,7 +42,7 @@ const heading = (chalk: ChalkInstance, text: string) => chalk.bold(text);
 
 export function renderReportTable(report: Report, chalk: ChalkInstance): string {
   const parts: string[] = [chalk.bold(reportTitle(report))];
-  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection }, chalk));
+  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection, messaging: messagingSection, collateral: collateralSection, plan: planSection }, chalk));
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -179,6 +183,94 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance): string {
     t.push([x.type, String(x.total), chalk.cyan(unicodeBar(x.total, maxType, 12)), String(x.touched), String(x.open), x.openPastTarget > 0 ? chalk.red(String(x.openPastTarget)) : String(x.openPastTarget), hours(x.medianLatencyHours), percent(x.withinTargetShare)]);
   }
   out.push('', heading(chalk, 'By signal type'), t.toString());
+  return out.join('\n');
+}
+
+function messagingSection(r: MessagingReport, chalk: ChalkInstance): string {
+  const out = [chalk.bold.underline(SECTION_TITLES.messaging)];
+  if (r.total === 0) {
+    out.push(NOTHING_YET.messaging);
+    return out.join('\n');
+  }
+  out.push(`${plural(r.total, 'messaging file')} · benefits for served segments ${coverageText(r.benefitCoverage)} · personas with a message ${coverageText(r.personaCoverage)}`);
+  for (const m of r.messaging) {
+    out.push('', heading(chalk, `${printable(m.name, 80)} (${m.id})`));
+    out.push(`Serves ${m.columns.filter((c) => c.served).map((c) => c.segment).join(', ') || chalk.dim('no segment')}`);
+    out.push(`Category narrative: ${m.categoryNarrative === null ? chalk.red('missing') : printable(m.categoryNarrative, 300)}`);
+    out.push('', heading(chalk, `Capability matrix · benefits ${coverageText(m.benefitCoverage)}`));
+    if (m.capabilities.length === 0) {
+      out.push(chalk.dim('No capabilities yet.'));
+    } else {
+      // 80 columns: the capability column, then the rest shared by the segments.
+      const k = m.columns.length;
+      const each = k === 0 ? 0 : Math.max(10, Math.floor((75 - 22 - (k - 1)) / k));
+      const t = table(chalk, ['Capability', ...m.columns.map((c) => `${printable(c.segment, 40)}${c.served ? '' : ' (not served)'}`)], { colWidths: [22, ...Array<number>(k).fill(each)] });
+      for (const c of m.capabilities) {
+        t.push([
+          `${printable(c.capability, 80)}${c.soWhat === null ? `\n${chalk.red('no so what')}` : `\n${chalk.dim(printable(c.soWhat, 120))}`}`,
+          ...c.cells.map((cell) => (cell.benefit !== null ? printable(cell.benefit, 120) : cell.gap ? chalk.red.bold('GAP') : chalk.dim('—'))),
+        ]);
+      }
+      out.push(t.toString());
+    }
+    out.push('', heading(chalk, `Persona map · personas ${coverageText(m.personaCoverage)}`));
+    if (m.personas.length > 0) {
+      const t = table(chalk, ['Persona', 'Message', 'Proof points'], { colWidths: [22, 31, 23] });
+      for (const p of m.personas) {
+        const proofs = p.proofPoints.length === 0 ? chalk.yellow('none') : p.proofPoints.map((x) => (x.name === null ? chalk.red(`${printable(x.id, 40)} (no such collateral)`) : printable(x.name, 60))).join('\n');
+        t.push([`${printable(p.persona, 60)}${p.caresAbout ? `\n${chalk.dim(printable(p.caresAbout, 80))}` : ''}`, p.message === null ? chalk.dim('—') : printable(p.message, 200), proofs]);
+      }
+      out.push(t.toString());
+    }
+    if (m.missingPersonas.length > 0) out.push(chalk.red(`No message for: ${m.missingPersonas.map((x) => printable(x, 60)).join(', ')}`));
+    if (m.keywords.length > 0) out.push(`Keywords: ${m.keywords.map((x) => printable(x, 60)).join(' · ')}`);
+  }
+  return out.join('\n');
+}
+
+function collateralSection(r: CollateralReport, chalk: ChalkInstance): string {
+  const out = [chalk.bold.underline(SECTION_TITLES.collateral)];
+  if (r.total === 0) {
+    out.push(NOTHING_YET.collateral);
+    return out.join('\n');
+  }
+  out.push(
+    `${plural(r.total, 'asset')} · review: ${r.review.overdue > 0 ? chalk.red(`${r.review.overdue} overdue`) : '0 overdue'}, ${r.review.never} never reviewed, ${r.review.due} due, ${r.review.ok} on time`,
+    `Metrics: ${r.metrics.met} met, ${r.metrics.missed} missed, ${r.metrics['no-data']} no data, ${r.metrics['no-target']} without a target`,
+  );
+  const maxType = Math.max(...r.byType.map((x) => x.count));
+  const types = table(chalk, ['Type', 'Assets', ''], { colAligns: ['left', 'right', 'left'] });
+  for (const x of r.byType) types.push([x.type, String(x.count), chalk.cyan(unicodeBar(x.count, maxType))]);
+  out.push('', heading(chalk, 'By type'), types.toString());
+  const t = table(chalk, ['Asset', 'Review', 'Metrics against targets'], { colWidths: [26, 22, 28] });
+  for (const a of r.assets) {
+    const paint = a.review === 'overdue' || a.review === 'never' ? chalk.red : a.review === 'due' ? chalk.yellow : (x: string) => x;
+    const metrics = a.metrics.length === 0 ? chalk.yellow('no metrics') : a.metrics.map((m) => (m.status === 'missed' ? chalk.red : m.status === 'met' ? chalk.green : chalk.dim)(`${printable(m.metric, 60)}: ${metricText(m)}`)).join('\n');
+    t.push([`${printable(a.name, 80)}\n${chalk.dim(`${a.id} · ${a.type}`)}`, paint(reviewText(a)), metrics]);
+  }
+  out.push('', heading(chalk, 'Assets (overdue first)'), t.toString());
+  return out.join('\n');
+}
+
+function planSection(r: PlanReport, chalk: ChalkInstance): string {
+  const out = [chalk.bold.underline(SECTION_TITLES.plan)];
+  const plan = r.plan;
+  if (plan === null) {
+    out.push(NOTHING_YET.plan);
+    return out.join('\n');
+  }
+  out.push(`${printable(plan.name, 80)} · started ${plan.started} · day ${plan.day} · ${plan.done} of ${plural(plan.total, 'task')} done`);
+  const t = table(chalk, ['Phase', 'Ends', 'Done', 'Status'], { colAligns: ['left', 'left', 'right', 'left'] });
+  for (const p of plan.phases) {
+    const paint = p.status === 'overdue' || p.status === 'missing' ? chalk.red : p.status === 'done' ? chalk.green : p.status === 'current' ? chalk.yellow : chalk.dim;
+    t.push([p.label, p.ends, `${p.done}/${p.total}`, paint(PHASE_LABELS[p.status])]);
+  }
+  out.push(t.toString());
+  for (const p of plan.phases) {
+    const open = p.tasks.filter((x) => !x.done);
+    if (open.length === 0) continue;
+    out.push('', heading(chalk, `Open in ${p.label}`), ...open.map((x) => `  ☐ ${printable(x.text, 200)}`));
+  }
   return out.join('\n');
 }
 
