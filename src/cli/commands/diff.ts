@@ -1,4 +1,5 @@
 import { diffScores, type DiffReport } from '../../core/diff.js';
+import { diffMethod } from '../../core/method-diff.js';
 import type { AccountScore } from '../../core/scoring/account.js';
 import { GitError, firstExistingRevision, mergeBase, requireRepository, resolveCommit } from '../../workspace/git.js';
 import { loadWorkspace, requireRoot } from '../../workspace/load.js';
@@ -33,6 +34,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     base,
     head: headCommit === null ? { label: 'the working tree', commit: null } : { label: headRev ?? headCommit, commit: headCommit },
     asOf,
+    method: diffMethod(baseWs?.analysis, head.analysis),
   };
   writeRendered(ctx.stdout, (await renderer('diff', format))({ report, chalk: ctx.chalk, quiet: ctx.quiet }));
   return EXIT_OK;

@@ -23,6 +23,7 @@ export function renderDiffJson(report: DiffReport): string {
     added: diff.added.map(change),
     removed: diff.removed.map(change),
     scoreChanges: diff.scoreChanges.map(change),
+    ...(report.method ? { messagingCoverage: report.method.coverage, overdueCollateral: report.method.overdue } : {}),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

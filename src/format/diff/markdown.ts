@@ -5,6 +5,7 @@
  * @mentions can be smuggled into the comment.
  */
 import type { AccountChange, DiffReport } from '../../core/diff.js';
+import { coverageLine, overdueLine } from '../../core/method-diff.js';
 import { changeCells, plural, shortCommit } from './words.js';
 import type { DiffView, Renderer } from '../views.js';
 
@@ -30,6 +31,9 @@ export function renderDiffMarkdown(report: DiffReport): string {
   ].filter(Boolean);
   lines.push(`Scores at ${side(report.base)} compared with ${side(report.head)}, as of ${report.asOf}${others.length > 0 ? `: ${others.join(', ')}` : ''}.`, '');
   if (moves > 0) lines.push(...table(diff.tierMoves), '');
+  // One line each for messaging coverage and overdue collateral, when they moved.
+  const method = report.method ? [coverageLine(report.method), overdueLine(report.method, markdownText)].filter((l) => l !== undefined) : [];
+  if (method.length > 0) lines.push(...method.map((l) => `- ${l}`), '');
 
   const details: string[] = [];
   const section = (title: string, list: AccountChange[]) => {

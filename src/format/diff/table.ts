@@ -1,5 +1,6 @@
 /** `abx diff` on a terminal: sections of aligned lines, tier moves first. */
 import type { AccountChange, DiffReport } from '../../core/diff.js';
+import { coverageLine, overdueLine } from '../../core/method-diff.js';
 import { printable } from '../../core/frontmatter.js';
 import { changeCells, plural, shortCommit } from './words.js';
 import type { DiffView, Renderer } from '../views.js';
@@ -26,6 +27,8 @@ export function renderDiffTable(report: DiffReport, quiet = false): string {
     }
     out.push('');
   }
+  const method = report.method ? [coverageLine(report.method), overdueLine(report.method, (id) => printable(id))].filter((l) => l !== undefined) : [];
+  if (method.length > 0) out.push(...method, '');
   if (all.length === 0) out.push('No account changed tier or score.');
   else {
     out.push(
