@@ -135,3 +135,15 @@ describe('abx new messaging and collateral (no terminal)', () => {
     expect(config.properties.scoring.properties.fit_tier_capacity).toBeDefined();
   });
 });
+
+describe('abx init templates for the new kinds', () => {
+  it('writes messaging, collateral and plan.md that validate cleanly on the day and are formatted', () => {
+    const ws = makeWorkspace({});
+    const dir = join(ws, 'fresh');
+    expect(runAbx(['init', dir, '--yes']).code).toBe(0);
+    for (const f of ['messaging/example-messaging.md', 'collateral/example-case-study.md', 'plan.md']) expect(readFileSync(join(dir, f), 'utf8')).not.toContain('{{');
+    expect(runAbx(['validate', '--format', 'json'], { cwd: dir }).stdout).toContain('"problems": []');
+    expect(runAbx(['fmt', '--check'], { cwd: dir }).code).toBe(0);
+  });
+});
+
