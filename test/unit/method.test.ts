@@ -58,3 +58,33 @@ describe('the 90-day plan', () => {
     expect(planRules(plan, body, 10, end + 1).map((f) => [f.rule, f.line])).toEqual([['plan-phase-overdue', 11]]);
   });
 });
+
+describe('abx new messaging and collateral on a terminal', () => {
+  const setting = { id: 'core-story', file: 'messaging/core-story.md', segments: [{ id: 'core', name: 'Core' }, { id: 'edge', name: 'Edge' }], journeyStages: [], out: { write: () => undefined } };
+  const prompter = (answers: unknown[]) => {
+    const asked: string[] = [];
+    const next = (m: string) => {
+      asked.push(m);
+      return answers.shift();
+    };
+    return { asked, input: async (c: { message: string }) => String(next(c.message)), select: async <T,>(c: { message: string }) => next(c.message) as T, confirm: async (c: { message: string }) => Boolean(next(c.message)) };
+  };
+
+  it('messaging asks the name, which segments it serves and the narrative', async () => {
+    const { messagingAnswers, messagingFile } = await import('../../src/core/kinds/messaging.js');
+    const p = prompter(['Core story', true, false, 'Why it matters']);
+    const answers = await messagingAnswers({}, setting, p);
+    expect(p.asked).toEqual(['Messaging name (the product or offer)', 'Serves Core (core)?', 'Serves Edge (edge)?', 'Category narrative: why this matters to the world (optional)']);
+    expect(messagingFile(answers)).toBe('---\nname: Core story\nsegments: [core]\ncategory_narrative: Why it matters\ncapabilities: []\npersonas: []\nkeywords: []\n---\n\n# Core story\n');
+  });
+
+  it('collateral asks the name, the type and the purpose; flags answer their questions', async () => {
+    const { collateralAnswers } = await import('../../src/core/kinds/collateral.js');
+    const p = prompter(['Deck', 'battle-card', '']);
+    expect(await collateralAnswers({ owner: 'me@x.example' }, { ...setting, id: 'deck' }, p)).toEqual({ name: 'Deck', type: 'battle-card', purpose: undefined, owner: 'me@x.example', segment: undefined });
+    expect(p.asked).toEqual(['Asset name', 'Type', 'Purpose: what the asset is for (optional)']);
+    const q = prompter([]);
+    expect(await collateralAnswers({ name: 'D', type: 'datasheet', purpose: 'P' }, setting, q)).toMatchObject({ name: 'D', type: 'datasheet', purpose: 'P' });
+    expect(q.asked).toEqual([]);
+  });
+});
