@@ -68,7 +68,7 @@ export interface Analysis {
   bets: Map<string, Entry<Bet>>;
   journeys: Map<string, Entry<Journey>>;
   kpis: KpiEntry[];
-  /** Empty in lean mode, like accounts. */
+  /** Kept in lean mode too (`abx diff` compares them); plan is not. */
   messaging: Map<string, Entry<Messaging>>;
   collateral: Map<string, Entry<Collateral>>;
   /** plan.md by id (`plan`); at most one file with the default glob. */

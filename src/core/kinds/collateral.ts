@@ -173,6 +173,8 @@ export const collateralKind = markdownKind<'collateral', Collateral, 'collateral
   singular: 'collateral',
   schema: collateralSchema,
   title: 'abx collateral asset',
+  // Few files, and `abx diff` (lean) compares messaging coverage and overdue collateral.
+  keepWhenLean: true,
   rules: (c, ctx) => collateralRules(c, ctx.asOfDay),
   references: collateralReferences,
   newFile: asking(collateralAnswers, collateralFile),

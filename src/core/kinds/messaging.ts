@@ -155,6 +155,8 @@ export const messagingKind = markdownKind<'messaging', Messaging, 'messaging'>({
   singular: 'messaging',
   schema: messagingSchema,
   title: 'abx messaging (capability matrix and persona map)',
+  // Few files, and `abx diff` (lean) compares messaging coverage and overdue collateral.
+  keepWhenLean: true,
   rules: (m, ctx) => messagingRules(m, ctx),
   references: messagingReferences,
   newFile: asking(messagingAnswers, messagingFile),
