@@ -8,6 +8,7 @@
  * Writes bench/results.md. Run `npm run build` first (the script does). Options:
  *   BENCH_SIZES=1000,10000   only these sizes
  *   BENCH_QUICK=1            fewer repetitions (a smoke run, not for the record)
+ *   BENCH_WAREHOUSE=0        without the warehouse section (bench/warehouse.mjs)
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -225,3 +226,6 @@ lines.push(
 const report = lines.join('\n');
 writeFileSync(join(HERE, 'results.md'), report);
 process.stdout.write(`\n${report}`);
+
+// The warehouse row (issue #16): the view over 1,000,000 accounts in DuckDB; it adds its own section to results.md.
+if (process.env.BENCH_WAREHOUSE !== '0') execFileSync(NODE, [join(HERE, 'warehouse.mjs')], { stdio: 'inherit' });

@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(REPO, 'bin', 'abx.js');
 export const FIXTURES = join(REPO, 'test', 'fixtures');
+/**
+ * The Node the CLI runs under: ABX_TEST_NODE (a node binary; .ci/run sets it to run the
+ * end-to-end suite on each supported Node version), else the Node running the tests.
+ */
+export const NODE = process.env.ABX_TEST_NODE || process.execPath;
 
 export interface RunResult {
   code: number;
@@ -18,7 +23,7 @@ export interface RunResult {
 export function runAbx(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', ...options.env };
   delete env.ABX_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(NODE, [BIN, ...args], { cwd: options.cwd ?? REPO, env, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -23,6 +23,8 @@ export interface Context {
   interactive: boolean;
   chalk: ChalkInstance;
   env: NodeJS.ProcessEnv;
+  /** Columns of the terminal standard output goes to; undefined through a pipe or into a file (nothing is cut). */
+  width?: number;
 }
 
 export { UsageError } from '../core/errors.js';

@@ -57,6 +57,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       chalk: await colourFor(color),
       env,
+      width: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
     };
   };
 
@@ -91,6 +92,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .description('check every file: syntax, schema, references and the methodology rules')
       .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('validate')).default(formatNames('validate')[0]))
       .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
+      .option('--path-prefix <folder>', 'github/sarif/junit: put this before every path (default: the workspace folder inside its git repository)')
       .addHelpText('after', examples(['abx validate', 'abx validate accounts/acme.md --format json', 'abx validate --format github --max-warnings 0'])),
     () => import('./commands/validate.js'),
   );
@@ -169,17 +171,28 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     program
       .command('export')
       .description('every account with its facts and scores, for spreadsheets, BI tools and warehouses')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('export')).default(formatNames('export')[0]))
-      .option('-o, --out <file>', 'write to a file instead of standard output')
-      .addHelpText('after', examples(['abx export > accounts.csv', 'abx export --format jsonl --out accounts.jsonl'])),
+      .addOption(new Option('-f, --format <format>', 'output format (tables: one CSV per table and schema.sql, into the --out folder)').choices(formatNames('export')).default(formatNames('export')[0]))
+      .option('-o, --out <file>', 'write to a file instead of standard output (a folder for --format tables)')
+      .addHelpText('after', examples(['abx export > accounts.csv', 'abx export --format jsonl --out accounts.jsonl', 'abx export --format tables --out tables/'])),
     () => import('./commands/export.js'),
+  );
+
+  define(
+    program
+      .command('sql')
+      .description('print the scoring model as SQL: a view abx_scores over the tables of export --format tables, as of --as-of, else the config as_of, else the engine\'s current date')
+      .addOption(new Option('--dialect <engine>', 'SQL dialect').choices(['duckdb', 'postgres', 'bigquery', 'snowflake']).default('duckdb'))
+      .option('--load <from>', 'first create the tables and load them from what export --format tables wrote: a folder (duckdb, postgres), gs://bucket/path (bigquery), @stage/path (snowflake)')
+      .option('--dbt', 'print a dbt model ({{ ref(...) }} for the tables) instead of CREATE VIEW')
+      .addHelpText('after', examples(['abx export --format tables --out t/ && abx sql --load t/ | duckdb', 'abx sql --dialect postgres --load t/ | psql', 'abx sql --dialect snowflake --load @abx_stage/t --as-of 2026-11-24', 'abx sql --dialect bigquery --dbt > models/abx_scores.sql'])),
+    () => import('./commands/sql.js'),
   );
 
   define(
     program
       .command('new')
       .argument('<kind>', 'segment | account | bet | journey')
-      .argument('<id>', 'the new id: lowercase letters, digits and -')
+      .argument('<id>', 'the new id: lowercase letters, digits and -, at most 200 characters')
       .description('create a segment, account, bet or journey (prompts on a terminal, flags otherwise)')
       .option('--name <name>', 'display name')
       .option('--segment <id>', 'segment (accounts, journeys, collateral; messaging: comma-separated ids)')
@@ -201,6 +214,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .option('--success-criteria <text>', 'what success looks like')
       .option('--kill-condition <text>', 'when to stop')
       .option('--learning-output <text>', 'what the team will learn')
+      .option('--started <date>', 'when the bet started, YYYY-MM-DD (bets; needed for --status running)')
+      .option('--review-by <date>', 'when to review it, YYYY-MM-DD (bets; needed for --status running)')
+      .option('--result <text>', 'what happened (bets; needed for --status won or killed)')
       .option('--persona <persona>', 'persona (journeys)')
       .option('--type <type>', 'roi-calculator | datasheet | case-study | battle-card | executive-presentation | other (collateral)')
       .option('--purpose <text>', 'what the asset is for (collateral)')

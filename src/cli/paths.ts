@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from './context.js';
+import { isInsideRepository, prefixInRepository } from '../workspace/git.js';
 
 export interface PathFilter {
   (file: string): boolean;
@@ -20,4 +21,18 @@ export function pathFilter(cwd: string, root: string, args: readonly string[]): 
     else files.add(rel);
   }
   return (file) => files.has(file) || dirs.some((d) => file.startsWith(d));
+}
+
+/**
+ * What to put before workspace paths in output a CI matches against the repository (github
+ * annotations, SARIF, JUnit): `--path-prefix` when given, else the workspace folder inside its git
+ * repository (`gtm/strategy/`), else nothing. Always '' or ends with `/`.
+ */
+export function repositoryPathPrefix(root: string, option: unknown): string {
+  if (typeof option === 'string') {
+    const clean = option.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+    if (clean.split('/').some((s) => s === '..') || clean.startsWith('/')) throw new UsageError(`--path-prefix must be a folder inside the repository, not "${option}"`);
+    return clean === '' || clean === '.' ? '' : `${clean}/`;
+  }
+  return isInsideRepository(root) ? prefixInRepository(root) : '';
 }

@@ -23,9 +23,10 @@ import { remap } from './kinds/salvage.js';
 import type { Segment } from './kinds/segment.js';
 import type { Analysis, AnalyzeInput, FileRef, SourceFile } from './model.js';
 import { makeEntry, positionOf, type FileState } from './positions.js';
-import { compareProblems, type Finding, type Problem } from './problem.js';
+import { compareProblems, type Problem } from './problem.js';
 import { referenceFindings } from './rules/cross-file.js';
 import { tierCapacityFindings } from './rules/tier-capacity.js';
+import { numberPrecisionFindings } from './rules/number-precision.js';
 import { ID_PATTERN } from './schemas.js';
 import { compactScore, remapScore, scoreAccount, type AccountScore } from './scoring/account.js';
 import { parseYaml } from './yaml/parse.js';
@@ -216,6 +217,7 @@ function readData(state: FileState, def: KindDef): unknown {
   }
   state.yamlText = yamlText;
   const parsed = parseYaml(yamlText);
+  if (parsed.ok) state.findings.push(...numberPrecisionFindings(yamlText, state.yamlLine));
   if (!parsed.ok) {
     state.findings.push({ rule: 'frontmatter-syntax', line: parsed.error.line + state.yamlLine - 1, column: parsed.error.column, message: parsed.error.message });
     return undefined;

@@ -1,7 +1,8 @@
 /**
  * Generated blocks: the parts of a body between `<!-- abx:begin NAME -->` and
  * `<!-- abx:end NAME -->` that abx writes from the frontmatter. Everything outside them is the
- * author's and is never touched.
+ * author's and is never touched. A marker inside a fenced code block (``` or ~~~, as CommonMark
+ * reads them) is an example the author wrote, not a marker.
  */
 import type { Account } from './kinds/account.js';
 import type { Entry } from './kinds/kind.js';
@@ -14,6 +15,9 @@ import { PURE_LABELS } from './scoring/pure.js';
 
 export const BLOCK_NAMES = ['pure', 'fit'] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
+
+/** A CommonMark fence opening or closing line: up to three spaces, then 3+ backticks or tildes. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 const MARKER = /^[ \t]*<!--[ \t]*abx:(begin|end)[ \t]+([a-z0-9-]+)[ \t]*-->[ \t]*\r?$/;
 
@@ -38,10 +42,20 @@ export function scanBlocks(body: string): BlockScan {
   let open: { name: string; index: number; contentStart: number } | undefined;
   let offset = 0;
   let index = 0;
+  let fence: string | undefined;
   while (offset <= body.length) {
     const nl = body.indexOf('\n', offset);
     const end = nl === -1 ? body.length : nl;
-    const m = MARKER.exec(body.slice(offset, end));
+    const line = body.slice(offset, end).replace(/\r$/, '');
+    const f = FENCE.exec(line);
+    const m = fence === undefined ? MARKER.exec(line) : null;
+    if (f) {
+      const [, run = '', rest = ''] = f;
+      // A backtick fence's info string has no backtick; a closing fence is the opening character, at least as long, and nothing else.
+      if (fence === undefined) {
+        if (!(run[0] === '`' && rest.includes('`'))) fence = run;
+      } else if (run[0] === fence[0] && run.length >= fence.length && rest.trim() === '') fence = undefined;
+    }
     if (m) {
       const [, which, name = ''] = m;
       if (which === 'begin') {
@@ -62,9 +76,9 @@ export function scanBlocks(body: string): BlockScan {
   return { blocks, problems };
 }
 
-/** Markdown table cells hold one line and no unescaped pipes. */
+/** Markdown table cells hold one line and no unescaped pipes (a lone `\r` or U+2028 ends a row too). */
 export function cell(value: string): string {
-  return value.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
+  return value.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
 const num = (n: number) => (Number.isInteger(n) ? String(n) : String(n));
@@ -101,8 +115,15 @@ export function checkGeneratedBlocks(entry: Entry<Account>, score: AccountScore)
   const scan = scanBlocks(entry.body);
   const findings: Finding[] = [];
   for (const p of scan.problems) {
-    findings.push({ rule: 'table-drift', line: entry.bodyLine + p.lineIndex, column: 1, message: p.message });
+    findings.push({
+      rule: 'block-markers',
+      line: entry.bodyLine + p.lineIndex,
+      column: 1,
+      message: `${p.message}; abx cannot rewrite this file's generated blocks until the markers are fixed by hand`,
+    });
   }
+  // With unbalanced markers no block is rewritten, so advising `score --write` would be false.
+  if (scan.problems.length > 0) return findings;
   for (const block of scan.blocks) {
     if (!isBlockName(block.name)) continue;
     const actual = entry.body.slice(block.contentStart, block.contentEnd).replace(/\r\n/g, '\n').replace(/\n$/, '');

@@ -3,13 +3,27 @@
  * `kinds/index.ts`.
  */
 import { z } from 'zod';
+import { MAX_CONFIG_LIST, MAX_CONFIG_PATH, MAX_WINDOW_DAYS } from './bounds.js';
 import { KINDS, type Kind } from './kinds/index.js';
 import { criteriaSchema, dateField, nonNegative, number, oneOf, percent, says, SENIORITIES, STAGES, text, textList } from './schemas.js';
 
-/** One optional setting per kind, in the order of the kinds. */
-const perKind = <T extends z.ZodType>(make: () => T) => Object.fromEntries(KINDS.map((k) => [k, make().optional()])) as Record<Kind, z.ZodOptional<T>>;
+/** One setting per kind, in the order of the kinds. */
+const perKind = <T extends z.ZodType>(make: () => T) => Object.fromEntries(KINDS.map((k) => [k, make()])) as Record<Kind, T>;
 
 export const severitySetting = z.enum(['error', 'warn', 'off'], says('must be error, warn or off'));
+
+// Config bounds (src/core/bounds.ts): a pull request can change the config, and none of these can be lifted.
+const windowDays = z
+  .number(says(`must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}`))
+  .int({ error: `must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}` })
+  .min(1, { error: `must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}` })
+  .max(MAX_WINDOW_DAYS, { error: `must be a whole number of days from 1 to ${MAX_WINDOW_DAYS} (ten years)` })
+  .optional();
+const configPath = (what: string) =>
+  z.string(says(`must be ${what}`)).max(MAX_CONFIG_PATH, { error: `must be at most ${MAX_CONFIG_PATH} characters`, abort: true }).optional();
+/** A map of at most MAX_CONFIG_LIST entries (`maxProperties` in the JSON Schema editors get). */
+const boundedMap = <T extends z.ZodType<Record<string, unknown>>>(map: T) =>
+  map.refine((m) => Object.keys(m).length <= MAX_CONFIG_LIST, { error: `must have at most ${MAX_CONFIG_LIST} entries` }).meta({ maxProperties: MAX_CONFIG_LIST });
 
 export const configSchema = z.object(
   {
@@ -19,7 +33,7 @@ export const configSchema = z.object(
     as_of: dateField.nullable().optional(),
     paths: z
       .object(
-        perKind(() => text('a glob')),
+        perKind(() => configPath('a glob')),
         says('must be a map from kind to glob'),
       )
       .optional(),
@@ -53,9 +67,9 @@ export const configSchema = z.object(
           engagement: z
             .object(
               {
-                window_days: z.number(says('must be a whole number of days (1 or more)')).int({ error: 'must be a whole number of days (1 or more)' }).min(1, { error: 'must be a whole number of days (1 or more)' }).optional(),
+                window_days: windowDays,
                 cap: number('a number above 0').gt(0, { error: 'must be a number above 0' }).optional(),
-                points: z.record(z.string(), nonNegative('points (0 or more)'), says('must be a map from activity type to points')).optional(),
+                points: boundedMap(z.record(z.string(), nonNegative('points (0 or more)'), says('must be a map from activity type to points'))).optional(),
               },
               says('must be a map of window_days, cap and points'),
             )
@@ -63,7 +77,7 @@ export const configSchema = z.object(
           mqa: z
             .object(
               {
-                window_days: z.number(says('must be a whole number of days (1 or more)')).int({ error: 'must be a whole number of days (1 or more)' }).min(1, { error: 'must be a whole number of days (1 or more)' }).optional(),
+                window_days: windowDays,
                 min_engaged: z.number(says('must be a whole number (0 or more)')).int({ error: 'must be a whole number (0 or more)' }).min(0, { error: 'must be a whole number (0 or more)' }).optional(),
                 min_senior: z.number(says('must be a whole number (0 or more)')).int({ error: 'must be a whole number (0 or more)' }).min(0, { error: 'must be a whole number (0 or more)' }).optional(),
                 senior_levels: z.array(oneOf(SENIORITIES), says('must be a list of seniority levels')).optional(),
@@ -76,12 +90,12 @@ export const configSchema = z.object(
       )
       .optional(),
     icp: z.object({ criteria: criteriaSchema.optional() }, says('must be a map with criteria')).nullable().optional(),
-    journey: z.object({ stages: textList('a list of stage names').optional() }, says('must be a map with stages')).optional(),
-    kpis: z.record(z.string(), z.object({ target: number('a number') }, says('must be a map with target')), says('must be a map from KPI id to { target }')).optional(),
-    rules: z.record(z.string(), severitySetting, says('must be a map from rule id to error, warn or off')).optional(),
+    journey: z.object({ stages: textList('a list of stage names').max(MAX_CONFIG_LIST, { error: `must have at most ${MAX_CONFIG_LIST} stages`, abort: true }).optional() }, says('must be a map with stages')).optional(),
+    kpis: boundedMap(z.record(z.string(), z.object({ target: number('a number') }, says('must be a map with target')), says('must be a map from KPI id to { target }'))).optional(),
+    rules: boundedMap(z.record(z.string(), severitySetting, says('must be a map from rule id to error, warn or off'))).optional(),
     schemas: z
       .object(
-        perKind(() => text('a path')),
+        perKind(() => configPath('a path')),
         says('must be a map from kind to a JSON Schema file'),
       )
       .optional(),

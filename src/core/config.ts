@@ -6,6 +6,7 @@ import { FIT_COMPONENTS } from './schemas.js';
 import { isRuleId, RULES, type Finding, type RuleId, type Severity, type SeveritySetting } from './problem.js';
 import { KPI_IDS } from './kpis.js';
 import { didYouMean } from './suggest.js';
+import { MAX_CONFIG_LIST, MAX_GLOB_DOUBLE_STARS } from './bounds.js';
 
 export const DEFAULT_POINTS: Readonly<Record<string, number>> = {
   'website-visit': 1,
@@ -87,15 +88,15 @@ export function resolveConfig(file: ConfigFile): { config: Config; findings: Fin
   }
 
   const paths = { ...DEFAULT_PATHS };
-  for (const kind of KINDS) {
-    const p = file.paths?.[kind];
-    if (p) paths[kind] = p;
-  }
-
   const schemas: Partial<Record<Kind, string>> = {};
   for (const kind of KINDS) {
-    const p = file.schemas?.[kind];
-    if (p) schemas[kind] = p;
+    for (const [key, given, into] of [['paths', file.paths?.[kind], paths], ['schemas', file.schemas?.[kind], schemas]] as const) {
+      if (!given) continue;
+      const p = given.replace(/^(\.\/)+/, '');
+      const why = pathOutsideWorkspace(p, key === 'paths');
+      if (why) findings.push({ rule: 'schema', path: [key, kind], message: `${key}.${kind}: ${why}` });
+      else into[kind] = p;
+    }
   }
 
   const config: Config = {
@@ -124,6 +125,51 @@ export function resolveConfig(file: ConfigFile): { config: Config; findings: Fin
     schemas,
   };
   return { config, findings };
+}
+
+/**
+ * Why a path or glob the config names could reach outside the workspace (or into git's own
+ * files), or undefined when it cannot. Only the text is judged here; links are checked where the
+ * files are (src/workspace/confine.ts). A `..` is refused even when it would come back inside:
+ * one rule that needs no resolving is one that cannot be got round.
+ */
+export function pathOutsideWorkspace(path: string, glob: boolean): string | undefined {
+  const shown = JSON.stringify(path);
+  if (/^[/\\]/.test(path) || /^[a-zA-Z]:/.test(path)) return `${shown} is an absolute path: paths in the config are relative to the folder of abx.config.yaml, and abx reads nothing outside it`;
+  if (path.includes('\\')) return `${shown} contains a backslash: write paths with /`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(path)) return `${shown} contains a control character`;
+  // Split on what can start or end a path segment, brace alternatives included: `{..,x}/*.md`.
+  const segments = glob ? path.split(/[/{},]/) : path.split('/');
+  if (segments.includes('..')) return `${shown} leaves the workspace through "..": paths in the config must stay inside the folder of abx.config.yaml`;
+  if (segments.some((s) => s.toLowerCase() === '.git')) return `${shown} reaches into .git: abx never reads git's own files (they can hold credentials)`;
+  if (glob) {
+    const stars = path.split('/').filter((s) => s === '**').length;
+    if (stars > MAX_GLOB_DOUBLE_STARS) return `${shown} has ${stars} "**" parts: at most ${MAX_GLOB_DOUBLE_STARS} are allowed`;
+  }
+  return undefined;
+}
+
+/** The config's lists and maps that have a bound on their size (src/core/bounds.ts). */
+const BOUNDED_LISTS: readonly (readonly string[])[] = [['journey', 'stages'], ['scoring', 'engagement', 'points'], ['rules'], ['kpis']];
+
+/**
+ * The config's lists and maps past MAX_CONFIG_LIST entries, found before any entry is checked:
+ * each bad entry would be a problem of its own, located in the file. (The zod schema says the
+ * same, for editors; it looks at the entries first.)
+ */
+export function oversizedConfigLists(data: unknown): Finding[] {
+  const findings: Finding[] = [];
+  for (const path of BOUNDED_LISTS) {
+    let value: unknown = data;
+    for (const key of path) value = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    if (value === null || typeof value !== 'object') continue;
+    const size = Array.isArray(value) ? value.length : Object.keys(value).length;
+    if (size > MAX_CONFIG_LIST) {
+      findings.push({ rule: 'schema', path: [...path], message: `${path.join('.')} has ${size.toLocaleString('en-US')} entries: at most ${MAX_CONFIG_LIST} are allowed` });
+    }
+  }
+  return findings;
 }
 
 /** The severity a rule has in this workspace, or undefined when the config switched it off. */

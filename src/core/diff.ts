@@ -24,6 +24,33 @@ export interface AccountChange {
   /** head − base, null when either side has no PURE score. */
   pureDelta: number | null;
   fitDelta: number | null;
+  /** The base id, when git saw the account's file renamed (the id is the file name). */
+  renamedFrom?: string;
+  /** The file exists on that side but has errors, so it has no score there: never "removed" or "new". */
+  unscorable?: Unscorable & { side: 'base' | 'head' };
+}
+
+/** An account file that exists but cannot be scored: how many errors, which rules. */
+export interface Unscorable {
+  path: string;
+  errors: number;
+  rules: string[];
+}
+
+/** What git and the analysis know beyond the scores. */
+export interface DiffContext {
+  /** Account files with errors and no score, by id, on each side. */
+  baseUnscorable?: ReadonlyMap<string, Unscorable>;
+  headUnscorable?: ReadonlyMap<string, Unscorable>;
+  /** Base id → head id, for account files git saw renamed. */
+  renames?: ReadonlyMap<string, string>;
+}
+
+/** One changed setting of abx.config.yaml, by its path in the file (`scoring.weights.firmographic`); null where absent. */
+export interface ConfigChange {
+  path: string;
+  base: unknown;
+  head: unknown;
 }
 
 export interface ScoreDiff {
@@ -33,6 +60,10 @@ export interface ScoreDiff {
   removed: AccountChange[];
   /** Same tiers, but the PURE total or fit score moved by more than SCORE_DELTA_THRESHOLD. */
   scoreChanges: AccountChange[];
+  /** Renamed files whose account kept its tiers and scores (renames that moved are in the lists above, with renamedFrom). */
+  renamed: AccountChange[];
+  /** Files that exist but cannot be scored on one side (a syntax or schema error). */
+  unscorable: AccountChange[];
   /** Accounts on both sides with no change worth listing. */
   unchanged: number;
 }
@@ -69,21 +100,59 @@ export function changeOf(id: string, base: ScoreSnapshot | null, head: ScoreSnap
 
 const byNameThenId = (a: AccountChange, b: AccountChange) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function diffScores(base: ReadonlyMap<string, AccountScore>, head: ReadonlyMap<string, AccountScore>): ScoreDiff {
-  const result: ScoreDiff = { tierMoves: [], added: [], removed: [], scoreChanges: [], unchanged: 0 };
-  const ids = new Set([...base.keys(), ...head.keys()]);
+export function diffScores(base: ReadonlyMap<string, AccountScore>, head: ReadonlyMap<string, AccountScore>, context: DiffContext = {}): ScoreDiff {
+  const result: ScoreDiff = { tierMoves: [], added: [], removed: [], scoreChanges: [], renamed: [], unscorable: [], unchanged: 0 };
+  // A rename pairs the base account with the head one when both sides score; otherwise each side stands alone.
+  const renames = new Map<string, string>();
+  for (const [from, to] of context.renames ?? []) if (from !== to && base.has(from) && head.has(to) && !base.has(to) && !head.has(from)) renames.set(to, from);
+  const renamedAway = new Set(renames.values());
+  const ids = new Set([...base.keys(), ...head.keys(), ...(context.headUnscorable?.keys() ?? [])]);
   for (const id of ids) {
-    const b = base.get(id);
+    if (renamedAway.has(id)) continue;
+    const from = renames.get(id) ?? id;
+    const b = base.get(from);
     const h = head.get(id);
     const change = changeOf(id, b ? snapshotOf(b) : null, h ? snapshotOf(h) : null);
-    if (!b) result.added.push(change);
+    if (from !== id) change.renamedFrom = from;
+    const headBroken = h ? undefined : context.headUnscorable?.get(id);
+    const baseBroken = b ? undefined : context.baseUnscorable?.get(id);
+    if (headBroken) {
+      // Broken on both sides is not news of this change: validate reports it.
+      if (b || !context.baseUnscorable?.has(id)) result.unscorable.push({ ...change, unscorable: { ...headBroken, side: 'head' } });
+    } else if (!b && !h) continue;
+    else if (baseBroken && h) result.unscorable.push({ ...change, unscorable: { ...baseBroken, side: 'base' } });
+    else if (!b) result.added.push(change);
     else if (!h) result.removed.push(change);
     else if (change.pureTierMoved || change.fitTierMoved) result.tierMoves.push(change);
     else if (Math.abs(change.pureDelta ?? 0) > SCORE_DELTA_THRESHOLD || Math.abs(change.fitDelta ?? 0) > SCORE_DELTA_THRESHOLD) result.scoreChanges.push(change);
+    else if (change.renamedFrom) result.renamed.push(change);
     else result.unchanged++;
   }
-  for (const list of [result.tierMoves, result.added, result.removed, result.scoreChanges]) list.sort(byNameThenId);
+  for (const list of [result.tierMoves, result.added, result.removed, result.scoreChanges, result.renamed, result.unscorable]) list.sort(byNameThenId);
   return result;
+}
+
+/** `1 error: frontmatter-syntax` / `3 errors: schema, unknown-key`. */
+export function unscorableText(u: Unscorable): string {
+  return `${u.errors} ${u.errors === 1 ? 'error' : 'errors'}${u.rules.length > 0 ? `: ${u.rules.join(', ')}` : ''}`;
+}
+
+// ---------------------------------------------------------------- config
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The settings that differ between two parsed abx.config.yaml files, by path, in key order (base
+ * keys first). Objects are compared key by key; lists and scalars as whole values.
+ */
+export function diffConfig(base: unknown, head: unknown, path = ''): ConfigChange[] {
+  if (isPlainObject(base) && isPlainObject(head)) {
+    const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])];
+    return keys.flatMap((k) => diffConfig(base[k] ?? null, head[k] ?? null, path ? `${path}.${k}` : k));
+  }
+  if (isPlainObject(base) && head === null) return diffConfig(base, {}, path);
+  if (base === null && isPlainObject(head)) return diffConfig({}, head, path);
+  return JSON.stringify(base) === JSON.stringify(head) ? [] : [{ path, base, head }];
 }
 
 // ---------------------------------------------------------------- history
@@ -96,22 +165,25 @@ export interface CommitRef {
 }
 
 export interface HistoryRow extends CommitRef {
-  /** The account's numbers at this commit; null in the commit that removed it. */
+  /** The account's numbers at this commit; null in the commit that removed it, or where its file could not be scored. */
   score: ScoreSnapshot | null;
+  /** The file exists at this commit but has errors: it could not be scored (not a removal). */
+  unscorable?: Unscorable;
 }
 
 /**
  * One row per commit, newest first, from the account's score at each commit (oldest first in
  * `states`). Commits from before the account existed are left out; the commit that removed it
- * is kept, with a null score.
+ * is kept, with a null score; a commit where its file had errors is kept with `unscorable`.
  */
-export function historyRows(states: readonly { ref: CommitRef; score: AccountScore | undefined }[]): HistoryRow[] {
+export function historyRows(states: readonly { ref: CommitRef; score: AccountScore | undefined; unscorable?: Unscorable }[]): HistoryRow[] {
   const rows: HistoryRow[] = [];
   let present = false;
-  for (const { ref, score } of states) {
+  for (const { ref, score, unscorable } of states) {
     if (score) rows.push({ ...ref, score: snapshotOf(score) });
+    else if (unscorable) rows.push({ ...ref, score: null, unscorable });
     else if (present) rows.push({ ...ref, score: null });
-    present = score !== undefined;
+    present = score !== undefined || unscorable !== undefined;
   }
   return rows.reverse();
 }
@@ -120,8 +192,12 @@ export function historyRows(states: readonly { ref: CommitRef; score: AccountSco
 
 export interface DiffReport {
   diff: ScoreDiff;
+  /** Settings of abx.config.yaml that differ (every account is scored with its own side's config). */
+  config: ConfigChange[];
   /** The revision as the user named it (or how it was chosen) and the commit it resolved to. */
   base: { label: string; commit: string | null };
+  /** Said above everything else: how the base was chosen when it is not what was asked (a merge-base). */
+  notes: string[];
   /** `commit` is null for the working tree. */
   head: { label: string; commit: string | null };
   asOf: string;
@@ -131,6 +207,8 @@ export interface DiffReport {
 
 export interface HistoryReport {
   id: string;
+  /** Said with the rows: the history is cut short (a shallow clone). */
+  notes: string[];
   /** The account's latest name. */
   name: string;
   asOf: string;

@@ -41,7 +41,7 @@ export function splitFrontmatter(text: string): FrontmatterSplit | FrontmatterFa
       return {
         ok: false,
         rule: 'frontmatter-syntax',
-        message: `frontmatter in "${printable(lang[1] ?? '')}" is not supported: abx reads YAML only and never runs code (use a plain --- line)`,
+        message: `frontmatter in "${(lang[1] ?? '').slice(0, 60)}" is not supported: abx reads YAML only and never runs code (use a plain --- line)`,
         line: 1,
         column: 4,
       };
@@ -73,11 +73,4 @@ export function splitFrontmatter(text: string): FrontmatterSplit | FrontmatterFa
 function lineEnd(text: string, from: number): number {
   const i = text.indexOf('\n', from);
   return i === -1 ? text.length : i;
-}
-
-/** Values echoed back to a terminal must not carry control characters. */
-export function printable(value: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }

@@ -1,17 +1,24 @@
 /**
  * JSON Schemas (draft 2020-12) for editors and other tools, generated from each kind's zod
- * schema (`kinds/<kind>.ts`) and the config's: one source of truth, so the editor and `abx validate` cannot disagree on a type.
+ * schema (`kinds/<kind>.ts`) and the config's: one source of truth, so the editor and `abx
+ * validate` cannot disagree on a type.
  *
- * The schemas describe what a file may contain (zod's input side). What zod checks in code —
- * real calendar dates, evidence for scores above 0, the weights adding up to 100 — cannot be
- * said in JSON Schema and stays with `abx validate`; dates get a pattern and `format: date`.
+ * The schemas describe what a file may contain (zod's input side). The refinements zod checks
+ * in code are said here too, as patterns, so an editor and `abx validate` agree on every value:
+ * non-empty text (`\S`), real calendar dates (month lengths, leap years, years from 0100, as
+ * src/core/dates.ts), real times (hours to 23, minutes and seconds to 59, offsets to 23:59) and
+ * KPI periods. What no JSON Schema can say — the weights adding up to 100, the fit tier
+ * thresholds in order, evidence for scores above 0 (a rule) — stays with `abx validate`.
  * Unknown keys are allowed, as in abx, which reports them as warnings (`unknown-key`).
  */
 import { z } from 'zod';
 import { configSchema } from './config-schema.js';
+import { DATE_OR_DATE_TIME_PATTERN, DATE_PATTERN } from './date-patterns.js';
 import { KIND_DEFS } from './kinds/index.js';
 import type { KindDef } from './kinds/kind.js';
-import { dateField, dateOrDateTime } from './schemas.js';
+import { NON_EMPTY_TEXT, dateField, dateOrDateTime } from './schemas.js';
+
+export { DATE_OR_DATE_TIME_PATTERN, DATE_PATTERN } from './date-patterns.js';
 
 type Source = Pick<KindDef, 'schema' | 'title' | 'description' | 'patchJsonSchema'>;
 
@@ -37,8 +44,9 @@ function generate(kind: SchemaKind): JsonObject {
     unrepresentable: 'any',
     override: (ctx) => {
       const out = ctx.jsonSchema as JsonObject;
-      if (ctx.zodSchema === dateField) Object.assign(out, { pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
-      if (ctx.zodSchema === dateOrDateTime) Object.assign(out, { pattern: '^\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?([Zz]|[+-]\\d{2}:?\\d{2})?)?$' });
+      if (ctx.zodSchema === dateField) Object.assign(out, { pattern: DATE_PATTERN, format: 'date' });
+      if (ctx.zodSchema === dateOrDateTime) Object.assign(out, { pattern: DATE_OR_DATE_TIME_PATTERN });
+      if (NON_EMPTY_TEXT.has(ctx.zodSchema)) Object.assign(out, { pattern: '\\S' });
     },
   }) as JsonObject;
   delete json.$schema;

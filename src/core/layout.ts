@@ -2,8 +2,10 @@
  * The normal layout of frontmatter (`abx fmt`): the `yaml` Document API re-prints it, so
  * indentation, spacing and line layout are the same in every file, while comments, key order,
  * anchors, quoting styles and unknown keys survive. Three things are kept as the author wrote
- * them: CRLF line ends, the line wrapping inside block scalars (`>-` prose), and `[a, b]` lists
- * without inner padding (the house style; maps keep `{ a: 1 }`).
+ * them: CRLF line ends, the line wrapping inside block scalars (`>-` prose), every one-line
+ * scalar's source text (`007`, `4.20e8`, `.5`, `+1`, an integer beyond 2^53: the re-print would
+ * write the number it reads, losing digits or the author's spelling), runs of blank lines, and
+ * `[a, b]` lists without inner padding (the house style; maps keep `{ a: 1 }`).
  *
  * A re-print is accepted only when it reads back as the same data with the same comments;
  * anything else is reported and the file is left alone.
@@ -44,8 +46,10 @@ export function normaliseYaml(yaml: string): LayoutResult {
   const crlf = yaml.includes('\r\n');
   let out = doc.toString(PRINT_OPTIONS);
   out = keepBlockScalarSource(yaml, doc, out);
+  out = keepScalarSource(yaml, doc, out);
   out = unpadFlowSequences(out);
   out = keepInlineAlignment(yaml, out);
+  out = keepBlankLineRuns(yaml, out);
   if (crlf) out = out.replace(/\r?\n/g, '\r\n');
 
   const again = parseYamlDocument(out);
@@ -100,6 +104,71 @@ function keepBlockScalarSource(source: string, sourceDoc: Document, printed: str
     out = out.slice(0, a.range[0]) + [pHead, ...lines].join('\n') + out.slice(a.range[1]);
   }
   return out;
+}
+
+function allScalars(doc: Document): Scalar[] {
+  const found: Scalar[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      found.push(node);
+    },
+  });
+  return found;
+}
+
+/**
+ * Puts back the source text of every one-line scalar the re-print spelled differently
+ * (`1.0e3` printed as `1e+3`, `12345678901234567890` as `12345678901234567000`). The scalars
+ * of the source and of the re-print are the same list in the same order; a scalar whose value
+ * differs, or whose source spans lines, is left as printed.
+ */
+function keepScalarSource(source: string, sourceDoc: Document, printed: string): string {
+  const before = allScalars(sourceDoc);
+  const after = allScalars(parseYamlDocument(printed).doc);
+  if (after.length !== before.length) return printed;
+  let out = printed;
+  for (let i = after.length - 1; i >= 0; i--) {
+    const a = after[i] as Scalar;
+    const b = before[i] as Scalar;
+    if (!a.range || !b.range || a.type !== b.type) continue;
+    if (a.type === Scalar.BLOCK_FOLDED || a.type === Scalar.BLOCK_LITERAL) continue;
+    if (!(a.value === b.value || (Number.isNaN(a.value) && Number.isNaN(b.value)))) continue;
+    const original = source.slice(b.range[0], b.range[1]);
+    const reprinted = out.slice(a.range[0], a.range[1]);
+    if (original === reprinted || /[\r\n]/.test(original) || /[\r\n]/.test(reprinted)) continue;
+    out = out.slice(0, a.range[0]) + original + out.slice(a.range[1]);
+  }
+  return out;
+}
+
+/**
+ * The re-print keeps at most one blank line between entries; the blank lines the author wrote
+ * before a line (two before a section) are given back. Lines are matched as in
+ * keepInlineAlignment; a blank line that would change a value makes the re-print fail its
+ * read-back check, so the file is reported rather than changed.
+ */
+function keepBlankLineRuns(source: string, printed: string): string {
+  const before = source.replace(/\r\n/g, '\n').split('\n');
+  const lines = printed.split('\n');
+  const out: string[] = [];
+  let next = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.trim() !== '') {
+      for (let j = next; j < Math.min(before.length, next + 4); j++) {
+        if ((before[j] as string).replace(/\s+/g, '') !== line.replace(/\s+/g, '')) continue;
+        next = j + 1;
+        let blanks = 0;
+        while (j - blanks - 1 >= 0 && (before[j - blanks - 1] as string).trim() === '') blanks++;
+        let have = 0;
+        while (out.length - have - 1 >= 0 && (out[out.length - have - 1] as string) === '') have++;
+        for (; have < blanks; have++) out.push('');
+        break;
+      }
+    }
+    out.push(line);
+  }
+  return out.join('\n');
 }
 
 /** `[ a, b ]` → `[a, b]`, by tokens so that text inside quoted values is never touched. */

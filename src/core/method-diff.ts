@@ -65,6 +65,6 @@ export function coverageLine(d: MethodDiff): string | undefined {
 export function overdueLine(d: MethodDiff, id: (value: string) => string): string | undefined {
   const o = d.overdue;
   if (!o.changed) return undefined;
-  const parts = [...(o.added.length > 0 ? [`now overdue ${o.added.map(id).join(', ')}`] : []), ...(o.resolved.length > 0 ? [`reviewed ${o.resolved.map(id).join(', ')}`] : [])];
+  const parts = [...(o.added.length > 0 ? [`now overdue ${o.added.map((x) => id(x)).join(', ')}`] : []), ...(o.resolved.length > 0 ? [`reviewed ${o.resolved.map((x) => id(x)).join(', ')}`] : [])];
   return `Collateral overdue for review: ${o.base.length} → ${o.head.length} (${parts.join('; ')}).`;
 }

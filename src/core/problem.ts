@@ -73,6 +73,9 @@ export const RULES = {
   'discovery-gap': { severity: 'warning', summary: 'A PURE or fit Tier 1 account in motion engage, accelerate or expand lacks one of the four discovery answers.' },
   'plan-phase-overdue': { severity: 'warning', summary: 'A phase of the 90-day plan is past its end with open tasks.' },
   'tier-capacity': { severity: 'warning', summary: 'More accounts in fit tier 1 or 2 than `scoring.fit_tier_capacity` allows (reported on the config).' },
+  'number-precision': { severity: 'warning', summary: 'A number with more digits than a number can hold: abx would read a nearby number instead.' },
+  'duplicate-domain': { severity: 'warning', summary: 'Two account files have one domain (after normalising): one company, one account.' },
+  'block-markers': { severity: 'warning', summary: 'Generated-block markers are unbalanced or interleaved: abx cannot rewrite the blocks until they are fixed by hand.' },
   'tier1-coverage': { severity: 'warning', summary: 'A Tier 1 account (fit or PURE) with no champion, or no economic buyer or decision maker, mapped.' },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -15,8 +15,14 @@ export const says = (text: string) => ({ error: (iss: Issue) => (iss.input === u
 export const text = (what = 'text') =>
   z.string(says(`must be ${what}`)).max(MAX_TEXT, { error: `must be at most ${MAX_TEXT} characters`, abort: true });
 
-export const nonEmptyText = (what = 'non-empty text') =>
-  text(what).refine((s) => s.trim() !== '', { error: `must be ${what}` });
+/** The non-empty text schemas, so the JSON Schema for editors can say it too (json-schema.ts). */
+export const NON_EMPTY_TEXT = new WeakSet<object>();
+
+export const nonEmptyText = (what = 'non-empty text') => {
+  const schema = text(what).refine((s) => s.trim() !== '', { error: `must be ${what}` });
+  NON_EMPTY_TEXT.add(schema);
+  return schema;
+};
 
 export const textList = (what = 'a list of text') => z.array(text('text'), says(`must be ${what}`));
 

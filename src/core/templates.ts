@@ -4,7 +4,20 @@
  * file is already formatted, and YAML scalars written so that they read back as exactly the
  * value given.
  */
-export type ScalarValue = string | number | boolean;
+
+/**
+ * A number kept as the decimal text it came as (`99999999999999999.99` from a CRM export): a
+ * JavaScript number would write `100000000000000000`. It is written as is and compared as the
+ * number YAML reads from it.
+ */
+export class NumberText {
+  constructor(readonly text: string) {}
+  valueOf(): number {
+    return Number(this.text);
+  }
+}
+
+export type ScalarValue = string | number | boolean | NumberText;
 
 /** Plain scalars the YAML 1.2 core schema (or a YAML 1.1 reader) would read as something other than text. */
 const NOT_TEXT =
@@ -19,6 +32,7 @@ const FLOW_INDICATOR = /[,[\]{}]/;
  * otherwise. `flow` is for values inside `{ }` or `[ ]`, where `,[]{}` end a plain scalar.
  */
 export function yamlScalar(value: ScalarValue, flow = false): string {
+  if (value instanceof NumberText) return value.text;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`${value} cannot be written to a workspace file`);
     return String(value);

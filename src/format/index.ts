@@ -31,6 +31,7 @@ const FORMATS = {
     csv: () => import('./export/csv.js'),
     json: () => import('./export/json.js'),
     jsonl: () => import('./export/jsonl.js'),
+    tables: () => import('./export/tables.js'),
   } satisfies Loaders<ExportView>,
   diff: {
     table: () => import('./diff/table.js'),

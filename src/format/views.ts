@@ -4,6 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { DiffReport, HistoryReport } from '../core/diff.js';
+import type { Analysis } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
 import type { Report } from '../core/report/index.js';
 import type { AccountScore } from '../core/scoring/account.js';
@@ -13,6 +14,8 @@ import type { Explanation } from './score/explain.js';
 export interface Style {
   chalk: ChalkInstance;
   quiet: boolean;
+  /** Columns of the terminal, for the terminal formats; undefined: nothing is cut or wrapped. */
+  width?: number;
 }
 
 /** `abx validate`. */
@@ -39,6 +42,8 @@ export interface ReportView extends Style {
 /** `abx export`: accounts sorted by id, each with the score it was exported from. */
 export interface ExportView extends Style {
   asOf: string;
+  /** The whole analysis, for the warehouse tables. */
+  analysis: Analysis;
   rows: readonly { score: AccountScore; account: ExportedAccount }[];
 }
 
@@ -52,7 +57,12 @@ export interface HistoryView extends Style {
   report: HistoryReport;
 }
 
-/** A renderer's text, whole or in pieces (a JSON list of 50,000 accounts is written as it is made). */
-export type Rendered = string | Iterable<string>;
+/** Several files by name, for a folder named with `--out` (`export --format tables`). */
+export interface RenderedFiles {
+  files: ReadonlyMap<string, string>;
+}
+
+/** A renderer's text, whole or in pieces (a JSON list of 50,000 accounts is written as it is made), or files. */
+export type Rendered = string | Iterable<string> | RenderedFiles;
 
 export type Renderer<V> = (view: V) => Rendered;

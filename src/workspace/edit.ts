@@ -7,7 +7,7 @@
  */
 import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
 import { splitFrontmatter } from '../core/frontmatter.js';
-import { flowList, yamlScalar, type ScalarValue } from '../core/templates.js';
+import { flowList, NumberText, yamlScalar, type ScalarValue } from '../core/templates.js';
 import { parseYamlDocument } from '../core/yaml/parse.js';
 
 export type EditValue = ScalarValue | readonly ScalarValue[];
@@ -104,7 +104,9 @@ export function editFrontmatter(fileText: string, edits: readonly FieldEdit[]): 
   const again = parseYamlDocument(out);
   if (!again.result.ok) throw new EditError(`the edit would break the frontmatter (${again.result.error.message}): left unchanged`);
   const expected = structuredClone(before) as Record<string, unknown>;
-  for (const e of edits) setPath(expected, e.path, Array.isArray(e.value) ? [...e.value] : e.value);
+  // A number kept as text reads back as the number YAML makes of it.
+  const read = (v: ScalarValue) => (v instanceof NumberText ? Number(v) : v);
+  for (const e of edits) setPath(expected, e.path, Array.isArray(e.value) ? e.value.map(read) : read(e.value as ScalarValue));
   if (!deepEqual(again.result.data ?? {}, expected)) throw new EditError('the edit would change more than the mapped fields: left unchanged');
   return bom + text.slice(0, yamlStart) + out + text.slice(yamlStart + yaml.length);
 }

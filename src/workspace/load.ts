@@ -1,13 +1,16 @@
 /** load → validate → score: reads the config and files of a workspace and hands them to the core. */
-import { analyze, type Analysis, type CustomCheck, type FileRef, type SourceFile } from '../core/analyze.js';
+import { analyze } from '../core/analyze.js';
+import type { Analysis, CustomCheck, FileRef, SourceFile } from '../core/model.js';
 import { checkSchema } from '../core/check-schema.js';
-import { resolveConfig, severityOf, type Config } from '../core/config.js';
+import { oversizedConfigLists, resolveConfig, severityOf, type Config } from '../core/config.js';
 import { resolveAsOf } from '../core/dates.js';
 import { compareProblems, type Finding, type Problem } from '../core/problem.js';
 import { configSchema } from '../core/config-schema.js';
 import type { Kind } from '../core/kinds/index.js';
 import { locatePath } from '../core/yaml/locate.js';
 import { parseYaml, parseYamlDocument, type ParsedDocument } from '../core/yaml/parse.js';
+import { MAX_WORKSPACE_FILES } from '../core/bounds.js';
+import { confineConfigPaths } from './confine.js';
 import { listWorkspaceFiles, readSourceFile, realRootOf } from './files.js';
 import { CONFIG_FILE, findRoot } from './root.js';
 
@@ -42,6 +45,8 @@ export function loadConfigText(text: string | undefined, unreadable?: string): L
     const e = parsed.error;
     return { config: undefined, document, place: at, problems: at([{ rule: 'frontmatter-syntax', line: e.line, column: e.column, message: e.message }]) };
   }
+  const oversized = oversizedConfigLists(parsed.data);
+  if (oversized.length > 0) return { config: undefined, document, place: at, problems: at(oversized) };
   const checked = checkSchema(configSchema, parsed.data ?? {}, 'the config');
   if (!checked.data) return { config: undefined, document, place: at, problems: at(checked.findings) };
   const { config, findings } = resolveConfig(checked.data);
@@ -77,7 +82,11 @@ export interface Workspace {
 }
 
 export class ConfigInvalid extends Error {
-  constructor(readonly problems: Problem[]) {
+  /** `revision`: the config is a git revision's (`the base revision main (1a2b3c4)`), not the working tree's. */
+  constructor(
+    readonly problems: Problem[],
+    readonly revision?: string,
+  ) {
     super('the workspace config is invalid');
   }
 }
@@ -94,11 +103,15 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const loaded = loadConfigText(configSource.text, configSource.unreadable);
   if (!loaded.config) throw new ConfigInvalid(loaded.problems);
   const config = loaded.config;
+  const realRoot = realRootOf(root);
+  // Paths that links carry outside the workspace stop the load before anything is read through them.
+  loaded.problems.push(...confineConfigPaths(root, realRoot, config).map((f) => configProblem(loaded, f)));
+  if (loaded.problems.some((p) => p.severity === 'error')) throw new ConfigInvalid(loaded.problems);
   const customChecks = await loadCustomChecks(root, config, loaded);
   if (loaded.problems.some((p) => p.severity === 'error')) throw new ConfigInvalid(loaded.problems);
 
-  const realRoot = realRootOf(root);
   const listed = listWorkspaceFiles(root, config.paths);
+  requireFileCount(listed.length);
   const asOf = resolveAsOf(options.asOf, config.asOf, options.today);
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
   const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
@@ -114,6 +127,22 @@ export function addConfigFindings(loaded: LoadedConfig, analysis: Analysis): voi
   loaded.problems.sort(compareProblems);
 }
 
+/** Stops a workspace whose kind globs match more files than abx reads (src/core/bounds.ts). */
+export function requireFileCount(count: number): void {
+  if (count > MAX_WORKSPACE_FILES) {
+    throw new WorkspaceError(
+      `the kind globs of ${CONFIG_FILE} match ${count.toLocaleString('en-US')} files, more than the limit of ${MAX_WORKSPACE_FILES.toLocaleString('en-US')} files per workspace: narrow the globs in paths, or split the workspace`,
+    );
+  }
+}
+
+/** An error of the config from a finding at a key path, located in abx.config.yaml. */
+function configProblem(loaded: LoadedConfig, f: Finding): Problem {
+  const doc = loaded.document();
+  const span = doc ? locatePath(doc.doc, doc.lineCounter, f.path ?? []) : { line: 1, column: 1 };
+  return { file: CONFIG_FILE, line: span.line, column: span.column, severity: 'error', rule: f.rule, message: f.message };
+}
+
 /** Compiles the JSON Schemas named in the config's `schemas`; ajv is loaded only when there are any. */
 async function loadCustomChecks(root: string, config: Config, loaded: LoadedConfig): Promise<Partial<Record<Kind, CustomCheck>>> {
   const entries = Object.entries(config.schemas) as [Kind, string][];
@@ -123,9 +152,7 @@ async function loadCustomChecks(root: string, config: Config, loaded: LoadedConf
   for (const [kind, path] of entries) {
     const result = compileCustomSchema(root, path);
     if ('error' in result) {
-      const doc = loaded.document();
-      const span = doc ? locatePath(doc.doc, doc.lineCounter, ['schemas', kind]) : { line: 1, column: 1 };
-      loaded.problems.push({ file: CONFIG_FILE, line: span.line, column: span.column, severity: 'error', rule: 'schema', message: `schemas.${kind}: ${result.error}` });
+      loaded.problems.push(configProblem(loaded, { rule: 'schema', path: ['schemas', kind], message: `schemas.${kind}: ${result.error}` }));
     } else {
       checks[kind] = result.check;
     }

@@ -10,7 +10,22 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
 
-const CHROMIUM = process.env.ABX_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * The suite runs wherever Chromium is found (ABX_CHROMIUM, else Debian's and the usual install paths) and is
+ * skipped with a message otherwise, so `npm test` passes on a fresh clone. `.ci/run` sets ABX_REQUIRE_BROWSER=1:
+ * there a missing Chromium is a failed test, never a silent skip.
+ */
+const CHROMIUM = findChromium();
+const REQUIRE_BROWSER = process.env.ABX_REQUIRE_BROWSER === '1';
+const SKIP_MESSAGE =
+  'browser suite skipped: Chromium not found (set ABX_CHROMIUM to its path, or install it: apt-get install chromium). .ci/run installs it and requires this suite.';
+if (!CHROMIUM && !REQUIRE_BROWSER) console.warn(`\n${SKIP_MESSAGE}\n`);
+
+function findChromium(): string | null {
+  if (process.env.ABX_CHROMIUM) return existsSync(process.env.ABX_CHROMIUM) ? process.env.ABX_CHROMIUM : null;
+  const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+  return candidates.find((c) => existsSync(c)) ?? null;
+}
 
 /** Charts the page must draw, and how many bars or cells each has on the example workspace. */
 const CHARTS: Record<string, { selector: string; items: number }> = {
@@ -215,8 +230,14 @@ async function open(path: string): Promise<string[]> {
   return requests.filter((u) => u !== pathToFileURL(path).href);
 }
 
+describe.runIf(!CHROMIUM && REQUIRE_BROWSER)('the browser suite under .ci/run', () => {
+  it('finds Chromium (ABX_REQUIRE_BROWSER=1)', () => {
+    throw new Error(`Chromium is required here but was not found. ${SKIP_MESSAGE}`);
+  });
+});
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package or set ABX_CHROMIUM`);
+  if (!CHROMIUM) return;
   example = exampleWorkspace();
   htmlPath = writeReport(example);
   const json = runAbx(['-C', example, 'report', 'all', '--format', 'json']);
@@ -232,7 +253,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('the HTML report in Chromium', () => {
+describe.skipIf(!CHROMIUM)('the HTML report in Chromium', () => {
   it('loads without a single network request', async () => {
     expect(await open(htmlPath)).toEqual([]);
     expect(await page.title()).toBe('Lanternline report · as of 2026-11-24');
@@ -284,5 +305,42 @@ describe('the HTML report in Chromium', () => {
     expect(seen.text['empty-kpis']).toMatch(/^No KPI records yet/);
     expect(seen.charts.filter((c) => c.found).map((c) => c.id)).toEqual(['chart-budget']);
     expect(seen.kpis.map((k) => k.status)).toEqual(Array(11).fill('no-data'));
+  });
+
+  it('keeps long names inside their cards, and numbers and ranges on one line', async () => {
+    const dir = exampleWorkspace();
+    const longWord = `Q${'x'.repeat(148)}Z`;
+    for (const file of ['bets/linkedin-1-few-3pl.md', 'segments/cold-chain-pharma.md']) {
+      const path = join(dir, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^name: .*$/m, `name: ${file.startsWith('bets') ? longWord : `Segment ${'with-a-very-long-hyphenated-name-'.repeat(6)}end`}`));
+    }
+    const killPath = join(dir, 'bets/signal-desk-72h.md');
+    writeFileSync(killPath, readFileSync(killPath, 'utf8').replace(/^kill_condition: .*$/m, `kill_condition: Stop when fewer than 10-12 replies arrive in ${'w'.repeat(120)} weeks`));
+    await page.setViewportSize({ width: 1024, height: 900 });
+    try {
+      await open(writeReport(dir));
+      const seen = await page.evaluate(() => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const doc = (globalThis as any).document;
+        const cards = Array.from(doc.querySelectorAll('section, .bet, .column, .stat')) as any[];
+        const wide: string[] = [];
+        for (const card of cards) {
+          const box = card.getBoundingClientRect();
+          if (card.scrollWidth > card.clientWidth + 1) wide.push(`${card.className || card.tagName}: scrollWidth ${card.scrollWidth} > clientWidth ${card.clientWidth}`);
+          for (const el of Array.from(card.querySelectorAll('*')) as any[]) {
+            const r = el.getBoundingClientRect();
+            if (r.width > 0 && r.right > box.right + 1) wide.push(`${el.tagName} in ${card.className || card.tagName} ends at ${Math.round(r.right)} > ${Math.round(box.right)}`);
+          }
+        }
+        const ranges = (Array.from(doc.querySelectorAll('.nb')) as any[]).filter((el) => /\d-\d/.test(el.textContent)).map((el) => ({ text: el.textContent, lines: el.getClientRects().length }));
+        return { wide: [...new Set(wide)].slice(0, 10), ranges, pageWide: doc.documentElement.scrollWidth > doc.documentElement.clientWidth };
+      });
+      expect(seen.wide).toEqual([]);
+      expect(seen.pageWide).toBe(false);
+      expect(seen.ranges.some((r) => r.text === '10-12')).toBe(true);
+      expect(seen.ranges.filter((r) => r.lines !== 1)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 });

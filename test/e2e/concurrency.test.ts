@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, makeWorkspace, runAbx } from '../helpers.js';
+import { BIN, makeWorkspace, NODE, runAbx } from '../helpers.js';
 
 const BODY = `\n# Big Account\n\n${'Notes on the account, kept long on purpose. '.repeat(20_000)}\n`;
 
@@ -74,11 +74,11 @@ describe('concurrent writes and reads', () => {
       const next = versions[round % 2] ?? '';
       writeFileSync(`${file}.swap`, next);
       renameSync(`${file}.swap`, file);
-      const validate = spawn(process.execPath, [BIN, 'validate', '--format', 'json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const validate = spawn(NODE, [BIN, 'validate', '--format', 'json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
       let vOut = '';
       validate.stdout.on('data', (d: Buffer) => (vOut += d.toString()));
       const vDone = new Promise<number>((resolve) => validate.on('close', (code) => resolve(code ?? -1)));
-      const r = spawnSync(process.execPath, [BIN, 'score', '--write', '--format', 'json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+      const r = spawnSync(NODE, [BIN, 'score', '--write', '--format', 'json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       validateCodes.push(await vDone);
       validateOutputs.push(vOut);

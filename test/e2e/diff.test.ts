@@ -18,6 +18,12 @@ describe('abx diff', () => {
       [
         `Scores at merge-base with main (${short(repo.c2)}) → the working tree, as of 2026-11-24`,
         '',
+        'The scoring model changed (abx.config.yaml):',
+        '  scoring.weights.firmographic: (not set) → 30',
+        '  scoring.weights.technographic: (not set) → 20',
+        '  scoring.weights.intent: (not set) → 35',
+        '  scoring.weights.engagement: (not set) → 15',
+        '',
         'Tier moves (2)',
         '  Alpha Freight (alpha)      PURE 10 (tier 1)  fit 78.5 → 80 (tier 2 → 1)',
         '  Gamma Goods (gamma)        PURE 3 (tier 4)  fit 56.5 → 61.5 (tier 3 → 2)',
@@ -44,7 +50,14 @@ describe('abx diff', () => {
     expect(json.asOf).toBe('2026-11-24');
     expect(json.base).toEqual({ label: 'main', commit: repo.c2 });
     expect(json.head).toEqual({ label: 'feature', commit: repo.c4 });
-    expect(json.summary).toEqual({ tierMoves: 1, added: 1, removed: 1, scoreChanges: 2, unchanged: 0 });
+    expect(json.summary).toEqual({ tierMoves: 1, added: 1, removed: 1, renamed: 0, unscorable: 0, scoreChanges: 2, unchanged: 0 });
+    expect(json.notes).toEqual([]);
+    expect(json.config).toEqual([
+      { path: 'scoring.weights.firmographic', base: null, head: 30 },
+      { path: 'scoring.weights.technographic', base: null, head: 20 },
+      { path: 'scoring.weights.intent', base: null, head: 35 },
+      { path: 'scoring.weights.engagement', base: null, head: 15 },
+    ]);
     expect(json.tierMoves).toEqual([
       {
         id: 'gamma',
@@ -83,6 +96,8 @@ describe('abx diff', () => {
         '### abx: 2 accounts change tier',
         '',
         `Scores at merge-base with main (\`${short(repo.c2)}\`) compared with the working tree, as of 2026-11-24: 1 new, 1 removed, 1 score change.`,
+        '',
+        '**The scoring model changed** (abx.config.yaml): `scoring.weights.firmographic` (not set) → `30`, `scoring.weights.technographic` (not set) → `20`, `scoring.weights.intent` (not set) → `35`, `scoring.weights.engagement` (not set) → `15`. Each side is scored with its own config.',
         '',
         '| Account | PURE | PURE tier | Fit | Fit tier |',
         '|---|---|---|---|---|',
@@ -130,7 +145,7 @@ describe('abx diff', () => {
     const r = runAbx(['diff', 'main', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.summary).toEqual({ tierMoves: 0, added: 1, removed: 0, scoreChanges: 0, unchanged: 0 });
+    expect(json.summary).toEqual({ tierMoves: 0, added: 1, removed: 0, renamed: 0, unscorable: 0, scoreChanges: 0, unchanged: 0 });
     expect(json.added[0].head).toEqual({ pure: { total: 10, tier: 1, tierName: 'Hair-on-Fire' }, fit: { score: 78.5, tier: 2, tierName: 'Scale' } });
   });
 

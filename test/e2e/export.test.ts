@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exampleWorkspace, runAbx } from '../helpers.js';
+import { exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
 
 describe('abx export', () => {
   const ws = exampleWorkspace();
@@ -44,5 +44,30 @@ describe('abx export', () => {
     const r = runAbx(['export', '--format', 'jsonl', '--out', 'out/accounts.jsonl'], { cwd: ws });
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'Exported 14 accounts to out/accounts.jsonl.\n' });
     expect(readFileSync(join(ws, 'out/accounts.jsonl'), 'utf8').split('\n')).toHaveLength(15);
+  });
+
+  it.each([
+    ['a link', (dir: string) => symlinkSync(join(dir, 'victim.csv'), join(dir, 'out.csv')), 'out.csv', 'abx: refusing to write out.csv: it is a symbolic link (abx never writes through a link; remove it or choose another name)\n'],
+    ['a folder', (dir: string) => mkdirSync(join(dir, 'out.csv')), 'out.csv', 'abx: cannot write out.csv: it is a folder; give a file name inside it\n'],
+    ['below a file', (dir: string) => writeFileSync(join(dir, 'plain'), ''), 'plain/out.csv', 'abx: cannot write plain/out.csv: a part of its path is a file, not a folder\n'],
+  ])('--out refuses %s with exit 2 and a clear message', (_what, arrange, out, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'victim.csv'), 'keep me\n');
+    arrange(dir);
+    for (const command of [['export'], ['report', 'tiers']]) {
+      const r = runAbx(['-C', ws, ...command, '--out', join(dir, out)], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(message.replace(out, join(dir, out)));
+    }
+    expect(readFileSync(join(dir, 'victim.csv'), 'utf8')).toBe('keep me\n');
+  });
+
+  it('new refuses to write into a folder that links out of the workspace, with exit 2', () => {
+    const dir = makeWorkspace({});
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, join(dir, 'segments'));
+    const r = runAbx(['new', 'segment', 'core', '--name', 'Core'], { cwd: dir });
+    expect(r).toMatchObject({ code: 2, stderr: 'abx: refusing to write segments/core.md: its folder is a link that leads out of the workspace (abx writes only inside it)\n' });
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });

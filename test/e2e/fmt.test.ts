@@ -100,4 +100,32 @@ describe('abx fmt', () => {
     expect(readFileSync(join(ws, 'segments/s.md'), 'utf8')).toBe('---\nname: S\n---\n');
     expect(statSync(join(ws, 'segments/s.md')).mode & 0o777).toBe(0o640);
   });
+
+  it('keeps markers inside fenced code blocks as written, and fails on markers it cannot repair', () => {
+    const ws = exampleWorkspace();
+    const path = join(ws, 'accounts/northwind-logistics.md');
+    const fenced = '\n```markdown\n<!-- abx:begin pure -->\nexample\n<!-- abx:end pure -->\n```\n\n~~~\n<!-- abx:begin fit -->\n~~~\n';
+    const text = readFileSync(path, 'utf8') + fenced;
+    writeFileSync(path, text);
+    expect(runAbx(['fmt'], { cwd: ws })).toMatchObject({ code: 0, stdout: '' });
+    expect(runAbx(['score', '--write', '--as-of', '2026-11-24'], { cwd: ws }).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+
+    const broken = text.replace('<!-- abx:end pure -->\n\n', '\n\n');
+    expect(broken).not.toBe(text);
+    writeFileSync(path, broken);
+    const check = runAbx(['fmt', '--check'], { cwd: ws });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/^accounts\/northwind-logistics\.md:\d+:1: block-markers: generated block "pure" is not closed before another begins: fix the markers by hand$/m);
+    const validate = runAbx(['validate', '--as-of', '2026-11-24', '--format', 'json'], { cwd: ws });
+    const rules = (JSON.parse(validate.stdout) as { problems: { rule: string }[] }).problems.map((p) => p.rule);
+    expect(rules).toContain('block-markers');
+    expect(rules).not.toContain('table-drift');
+    expect(readFileSync(path, 'utf8')).toBe(broken);
+  });
+
+  it('says so when there is nothing to check', () => {
+    const ws = makeWorkspace({ 'abx.config.yaml': 'version: 1\n' });
+    expect(runAbx(['fmt', '--check'], { cwd: ws })).toMatchObject({ code: 0, stderr: 'No files to format.\n' });
+  });
 });

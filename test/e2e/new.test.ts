@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BIN, makeWorkspace, runAbx } from '../helpers.js';
+import { BIN, makeWorkspace, NODE, runAbx } from '../helpers.js';
 
 const segment = '---\nname: Defense primes\npain_points: [a, b, c]\n---\n';
 
@@ -30,7 +30,7 @@ describe('abx new (no terminal)', () => {
   it('rejects bad ids and unknown segments with exit 2, and never overwrites', () => {
     const ws = makeWorkspace({ 'segments/defense-primes.md': segment, 'accounts/acme.md': '---\nname: Mine\n---\n' });
     expect(runAbx(['new', 'account', 'Acme_Space', '--name', 'A'], { cwd: ws })).toMatchObject({ code: 2 });
-    expect(runAbx(['new', 'account', 'Acme_Space', '--name', 'A'], { cwd: ws }).stderr).toContain('"Acme_Space" is not a valid id: use lowercase letters, digits and single dashes (e.g. acme-space)');
+    expect(runAbx(['new', 'account', 'Acme_Space', '--name', 'A'], { cwd: ws }).stderr).toContain('"Acme_Space" is not a valid id: use lowercase letters, digits and single dashes, at most 200 characters (e.g. acme-space)');
     const seg = runAbx(['new', 'account', 'zeta', '--name', 'Z', '--segment', 'defence-primes'], { cwd: ws });
     expect(seg.code).toBe(2);
     expect(seg.stderr).toContain('no segment "defence-primes" (did you mean "defense-primes"?)');
@@ -50,11 +50,11 @@ describe('abx new (no terminal)', () => {
     expect(v.problems.map((p) => `${p.file} ${p.rule}`)).toEqual(['segments/regional-3pl.md segment-top3-pain']);
   });
 
-  it('refuses a bet that would not validate (running without dates), writing nothing', () => {
+  it('refuses a running bet without dates, naming the flags, writing nothing', () => {
     const ws = makeWorkspace({});
     const r = runAbx(['new', 'bet', 'b', '--name', 'B', '--status', 'running', '--hypothesis', 'h', '--test', 't', '--success-criteria', 's', '--kill-condition', 'k', '--learning-output', 'l'], { cwd: ws });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('abx new: the new bet would not validate, so nothing was written.');
+    expect(r.stderr).toContain('give --started, --review-by');
     expect(existsSync(join(ws, 'bets/b.md'))).toBe(false);
   });
 });
@@ -64,8 +64,53 @@ describe('abx new on a pseudo-terminal', () => {
   it.skipIf(!existsSync('/usr/bin/script'))('asks, then writes the account it was told', () => {
     const ws = makeWorkspace({});
     const keys = `sleep 1.5; printf 'Acme Space\\r'; sleep 0.5; printf 'acme.com\\r'; sleep 0.5; printf 'n\\r'; sleep 0.5; printf '\\r'; sleep 1`;
-    const r = spawnSync('sh', ['-c', `(${keys}) | script -qec "${process.execPath} ${BIN} new account acme-space" /dev/null`], { cwd: ws, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('sh', ['-c', `(${keys}) | script -qec "${NODE} ${BIN} new account acme-space" /dev/null`], { cwd: ws, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
     expect(r.stdout).toContain('Unscored: add the pure block when you have evidence.');
     expect(readFileSync(join(ws, 'accounts/acme-space.md'), 'utf8').startsWith('---\nname: Acme Space\ndomain: acme.com\n---\n\n# Acme Space\n')).toBe(true);
   }, 40_000);
+});
+
+describe('abx new: every status, every domain once, ids every system can hold', () => {
+  const bet = ['--name', 'Pilot', '--hypothesis', 'h', '--test', 't', '--success-criteria', 's', '--kill-condition', 'k', '--learning-output', 'l'];
+
+  it.each([
+    ['running', ['--started', '2026-10-01', '--review-by', '2026-12-01'], 'started: 2026-10-01\nreview_by: 2026-12-01\n'],
+    ['won', ['--result', 'Doubled replies'], 'result: Doubled replies\n'],
+    ['killed', ['--result', 'No lift after 6 weeks'], 'result: No lift after 6 weeks\n'],
+  ])('creates a %s bet from flags', (status, flags, written) => {
+    const ws = makeWorkspace({});
+    const r = runAbx(['new', 'bet', 'pilot', ...bet, '--status', status, ...flags, '--as-of', '2026-11-24'], { cwd: ws });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(join(ws, 'bets/pilot.md'), 'utf8')).toContain(`status: ${status}\n`);
+    expect(readFileSync(join(ws, 'bets/pilot.md'), 'utf8')).toContain(written);
+    expect(runAbx(['validate', '--as-of', '2026-11-24'], { cwd: ws }).code).toBe(0);
+  });
+
+  it('names the flags a status needs, and refuses a date that is not one', () => {
+    const ws = makeWorkspace({});
+    expect(runAbx(['new', 'bet', 'pilot', ...bet, '--status', 'running'], { cwd: ws })).toMatchObject({ code: 2, stderr: expect.stringContaining('give --started, --review-by (see abx new --help)') });
+    expect(runAbx(['new', 'bet', 'pilot', ...bet, '--status', 'won'], { cwd: ws })).toMatchObject({ code: 2, stderr: expect.stringContaining('give --result (see abx new --help)') });
+    expect(runAbx(['new', 'bet', 'pilot', ...bet, '--status', 'running', '--started', '2026-13-01', '--review-by', '2026-12-01'], { cwd: ws }).stderr).toContain('--started must be a date in the form YYYY-MM-DD, not "2026-13-01"');
+    expect(existsSync(join(ws, 'bets/pilot.md'))).toBe(false);
+  });
+
+  it('refuses a domain another account has (after normalising)', () => {
+    const ws = makeWorkspace({ 'accounts/mueller.md': '---\nname: Müller\ndomain: müller-logistik.de\n---\n' });
+    const r = runAbx(['new', 'account', 'mueller-2', '--name', 'Mueller', '--domain', 'https://www.XN--MLLER-LOGISTIK-GSB.de/'], { cwd: ws });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('abx: --domain xn--mller-logistik-gsb.de is already the domain of accounts/mueller.md: one company, one account (add to that file instead)\n');
+    expect(existsSync(join(ws, 'accounts/mueller-2.md'))).toBe(false);
+  });
+
+  it('refuses Windows device names and states the length limit', () => {
+    const ws = makeWorkspace({});
+    for (const id of ['con', 'nul', 'aux', 'prn', 'com1', 'lpt9']) {
+      const r = runAbx(['new', 'segment', id, '--name', 'X'], { cwd: ws });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`"${id}" is a device name on Windows, where ${id}.md cannot exist: choose another id (e.g. ${id}-segment)`);
+    }
+    expect(runAbx(['new', 'segment', 'console', '--name', 'X'], { cwd: ws }).code).toBe(0);
+    const long = runAbx(['new', 'segment', 'a'.repeat(201), '--name', 'X'], { cwd: ws });
+    expect(long).toMatchObject({ code: 2, stderr: 'abx: the id is 201 characters long: ids are at most 200 characters\n' });
+  });
 });

@@ -117,7 +117,9 @@ describe('abx report on the example workspace', () => {
     expect(k).toMatch(/│ multi-thread-penetration\s+│\s+1.57 │ computed 2026-11-24\s+│ ≥ 3\s+│ missed/);
     const b = runAbx(['-C', example, 'report', 'bets']).stdout;
     expect(b).toContain('5 bets · proposed 1 · running 2 · won 1 · killed 1 · 1 overdue');
-    expect(b).toMatch(/Running \(2\)\n.*\n.*\n│ Lead with audit readiness, not\s+│ 2026-11-16\s+│ No difference/);
+    expect(b).toMatch(/Running \(2\)\n.*\n.*\n.*\n│ Lead with audit readiness, not\s+│ 2026-11-16\s+│ No difference/);
+    // Bets in one column are ruled apart, so that their lines do not run together.
+    expect(b).toMatch(/│ arjun\.patel@lanternline\.example +│ +│ +│\n├─+┼─+┼─+┤\n│ LinkedIn 1:few ads/);
     expect(b).toContain('overdue 8');
     const s = runAbx(['-C', example, 'report', 'signals']).stdout;
     expect(s).toContain('12 signals: 11 touched, 1 open (0 past 72 h)');
@@ -156,7 +158,7 @@ describe('abx report on the example workspace', () => {
     symlinkSync(outside, join(example, 'link.html'));
     const r = runAbx(['-C', example, 'report', 'all', '--format', 'html', '--out', 'link.html']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('abx: refusing to write link.html: it is a symbolic link\n');
+    expect(r.stderr).toBe('abx: refusing to write link.html: it is a symbolic link (abx never writes through a link; remove it or choose another name)\n');
     expect(readFileSync(outside, 'utf8')).toBe('keep me\n');
   });
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAbx, tempDir } from '../helpers.js';
+import { DATE_PATTERN } from '../../src/core/json-schema.js';
 
 describe('abx schema', () => {
   it('prints one kind, or all of them under $defs', () => {
@@ -10,7 +11,7 @@ describe('abx schema', () => {
     const bet = JSON.parse(one.stdout);
     expect(bet.title).toBe('abx bet card');
     expect(bet.properties.status).toEqual({ type: 'string', enum: ['proposed', 'running', 'won', 'killed'] });
-    expect(bet.properties.review_by).toEqual({ type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
+    expect(bet.properties.review_by).toEqual({ type: 'string', maxLength: 40, pattern: DATE_PATTERN, format: 'date' });
     const all = JSON.parse(runAbx(['schema']).stdout);
     expect(Object.keys(all.$defs)).toEqual(['segment', 'account', 'bet', 'journey', 'kpi', 'messaging', 'collateral', 'plan', 'config']);
   });

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeWorkspace, runAbx, tempDir } from '../helpers.js';
+import { makeWorkspace, NODE, runAbx, tempDir } from '../helpers.js';
 
 function aliasBomb(): string {
   let s = '---\nname: Bomb\na0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
@@ -162,7 +162,7 @@ describe('pipes', () => {
     // Well past a pipe's 64 KiB buffer, so abx is still writing when the reader has gone.
     for (let i = 0; i < 600; i++) files[`accounts/a${i}.md`] = `---\nname: Account ${i}\nfit: { firmographic: 1, technographic: 2, intent: 3, engagement: 4 }\n---\n`;
     const dir = makeWorkspace(files);
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" -C "${dir}" score --format json | head -c 20 > /dev/null; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `"${NODE}" "${BIN}" -C "${dir}" score --format json | head -c 20 > /dev/null; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('status 0');
     expect(r.stderr).not.toContain('EPIPE');
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -156,6 +156,12 @@ const HOSTILE_SNIPPETS = [
   '\uFEFF',
   '\u0000',
   '\u001b[2J',
+  // Where js-yaml is more lenient than YAML 1.2, or the `yaml` package stricter (the YAML test suite).
+  '"quoted"# glued comment',
+  '|\n \n  text',
+  '---text',
+  '&k: x',
+  '*x : y',
 ];
 
 const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diffScores, historyRows, type ScoreSnapshot } from '../../src/core/diff.js';
+import { diffConfig, diffScores, historyRows, type ScoreSnapshot } from '../../src/core/diff.js';
 import type { AccountScore } from '../../src/core/scoring/account.js';
-import { markdownText, renderDiffMarkdown } from '../../src/format/diff/markdown.js';
+import { renderDiffMarkdown } from '../../src/format/diff/markdown.js';
+import { markdownText } from '../../src/format/escape/markdown.js';
 
 /** Just the fields the diff reads. */
 function score(id: string, name: string, pure: [number, number, string] | null, fit: [number, number, string]): AccountScore {
@@ -48,7 +49,7 @@ describe('diffScores', () => {
   });
 
   it('renders a pull-request comment with a headline, a table and collapsed details', () => {
-    const md = renderDiffMarkdown({ diff, base: { label: 'main', commit: '0123456789abcdef' }, head: { label: 'the working tree', commit: null }, asOf: '2026-11-24' });
+    const md = renderDiffMarkdown({ diff, config: [], notes: [], base: { label: 'main', commit: '0123456789abcdef' }, head: { label: 'the working tree', commit: null }, asOf: '2026-11-24' });
     expect(md).toBe(
       [
         '<!-- abx-diff -->',
@@ -90,14 +91,14 @@ describe('diffScores', () => {
 
   it('says so when nothing moved', () => {
     const same = diffScores(base, base);
-    expect(renderDiffMarkdown({ diff: same, base: { label: 'abc1234', commit: 'abc1234ffff' }, head: { label: 'HEAD', commit: 'fedcba987' }, asOf: '2026-11-24' })).toBe(
+    expect(renderDiffMarkdown({ diff: same, config: [], notes: [], base: { label: 'abc1234', commit: 'abc1234ffff' }, head: { label: 'HEAD', commit: 'fedcba987' }, asOf: '2026-11-24' })).toBe(
       '<!-- abx-diff -->\n### abx: no account changes tier\n\nScores at `abc1234` compared with HEAD (`fedcba9`), as of 2026-11-24.\n\nNo account changed tier or score (6 accounts compared).\n',
     );
   });
 
   it('escapes names from the pull request so they cannot inject markup, links or mentions', () => {
     expect(markdownText('<img src=x onerror=alert(1)> [click](http://e.vil) @team | *x*\n# h')).toBe(
-      '\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(http\\://e.vil\\) \\@team \\| \\*x\\* \\# h',
+      '\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(http\\://e.vil\\) @&#8203;team \\| \\*x\\* \\# h',
     );
   });
 });
@@ -121,5 +122,55 @@ describe('historyRows', () => {
     ]);
     const snapshot: ScoreSnapshot | null = rows[1]?.score ?? null;
     expect(snapshot).toEqual({ name: 'Acme', pure: { total: 10, tier: 1, tierName: '' }, fit: { score: 60, tier: 2, tierName: 'Scale' } });
+  });
+});
+
+describe('diffScores with what git and the analysis know', () => {
+  const a = score('acme', 'Acme', [9, 2, 'Burning Platform'], [66, 2, 'Scale']);
+  const b = score('bolt', 'Bolt', [6, 3, 'Active Pain'], [50, 3, 'Programmatic']);
+  const broken = { path: 'accounts/bolt.md', errors: 2, rules: ['frontmatter-syntax', 'schema'] };
+
+  it('an account with errors at head cannot be scored there: not removed', () => {
+    const d = diffScores(map(a, b), map(a), { headUnscorable: new Map([['bolt', broken]]) });
+    expect([d.removed, d.unscorable.map((c) => [c.id, c.unscorable])]).toEqual([[], [['bolt', { ...broken, side: 'head' }]]]);
+  });
+
+  it('an account with errors at base is not new at head', () => {
+    const d = diffScores(map(a), map(a, b), { baseUnscorable: new Map([['bolt', broken]]) });
+    expect([d.added, d.unscorable.map((c) => [c.id, c.unscorable?.side])]).toEqual([[], [['bolt', 'base']]]);
+  });
+
+  it('broken on both sides is no change of this diff', () => {
+    const d = diffScores(map(a), map(a), { baseUnscorable: new Map([['bolt', broken]]), headUnscorable: new Map([['bolt', broken]]) });
+    expect([d.unscorable, d.unchanged]).toEqual([[], 1]);
+  });
+
+  it('a rename pairs the two sides; without a score change it is listed as renamed', () => {
+    const renamed = score('bolt-inc', 'Bolt', [6, 3, 'Active Pain'], [50, 3, 'Programmatic']);
+    const d = diffScores(map(a, b), map(a, renamed), { renames: new Map([['bolt', 'bolt-inc']]) });
+    expect([d.added, d.removed, d.renamed.map((c) => [c.id, c.renamedFrom]), d.unchanged]).toEqual([[], [], [['bolt-inc', 'bolt']], 1]);
+    const moved = score('bolt-inc', 'Bolt', [10, 1, 'Hair-on-Fire'], [50, 3, 'Programmatic']);
+    const m = diffScores(map(a, b), map(a, moved), { renames: new Map([['bolt', 'bolt-inc']]) });
+    expect(m.tierMoves.map((c) => [c.id, c.renamedFrom, c.pureDelta])).toEqual([['bolt-inc', 'bolt', 4]]);
+  });
+
+  it('a rename is ignored when the old id still exists at head', () => {
+    const copy = score('bolt-inc', 'Bolt', [6, 3, 'Active Pain'], [50, 3, 'Programmatic']);
+    const d = diffScores(map(b), map(b, copy), { renames: new Map([['bolt', 'bolt-inc']]) });
+    expect([d.added.map((c) => c.id), d.renamed]).toEqual([['bolt-inc'], []]);
+  });
+});
+
+describe('diffConfig', () => {
+  it('names each changed setting by path, base keys first; absent is null', () => {
+    const base = { version: 1, scoring: { weights: { firmographic: 40, technographic: 20, intent: 25, engagement: 15 } }, as_of: '2026-11-24' };
+    const head = { version: 1, scoring: { weights: { firmographic: 20, technographic: 20, intent: 45, engagement: 15 }, fit_tiers: [80, 60] } };
+    expect(diffConfig(base, head)).toEqual([
+      { path: 'scoring.weights.firmographic', base: 40, head: 20 },
+      { path: 'scoring.weights.intent', base: 25, head: 45 },
+      { path: 'scoring.fit_tiers', base: null, head: [80, 60] },
+      { path: 'as_of', base: '2026-11-24', head: null },
+    ]);
+    expect(diffConfig(base, structuredClone(base))).toEqual([]);
   });
 });

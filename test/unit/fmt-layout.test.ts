@@ -86,4 +86,11 @@ describe('the normal layout', () => {
     expect(normaliseLayout('---\n---\nbody\n', false)).toEqual({ ok: true, text: '---\n---\nbody\n' });
     expect(normaliseLayout('- { kpi: x,  period: 2026-10, value: 1 }   # n\n', true)).toEqual({ ok: true, text: '- { kpi: x, period: 2026-10, value: 1 } # n\n' });
   });
+
+  it("keeps every scalar's source text and runs of blank lines", () => {
+    const text = ['---', 'name:  Acme', 'crm_id: 12345678901234567890', 'a: 4.20e8', 'b: 1.0e3', 'c: .5', 'd: +1', 'e: 007', '', '', 'f: [ 1.0, 0x1F ]', 'g:', '    - 1.50', '---', 'body', ''].join('\n');
+    const want = ['---', 'name: Acme', 'crm_id: 12345678901234567890', 'a: 4.20e8', 'b: 1.0e3', 'c: .5', 'd: +1', 'e: 007', '', '', 'f: [1.0, 0x1F]', 'g:', '  - 1.50', '---', 'body', ''].join('\n');
+    expect(normaliseLayout(text, false)).toEqual({ ok: true, text: want });
+    expect(normaliseLayout(want, false)).toEqual({ ok: true, text: want });
+  });
 });

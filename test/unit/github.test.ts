@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/core/problem.js';
-import { escapeData, escapeProperty, renderGithub } from '../../src/format/validate/github.js';
+import { renderGithub } from '../../src/format/validate/github.js';
+import { escapeData, escapeProperty } from '../../src/format/escape/github.js';
 
 const chalk = new Chalk({ level: 0 });
 const report = (problems: Problem[], files = ['accounts/acme.md']) => ({ problems, files, chalk, quiet: false, version: '0.1.0' });

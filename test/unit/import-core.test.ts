@@ -18,6 +18,8 @@ describe('normaliseDomain', () => {
     ['  sub.acme.co.uk/path ', 'sub.acme.co.uk'],
     ['dana@acme.com', 'acme.com'],
     ['//www2.acme.com', 'acme.com'],
+    ['https://www.Müller-Logistik.de.:8080/x', 'xn--mller-logistik-gsb.de'],
+    ['XN--MLLER-LOGISTIK-GSB.DE', 'xn--mller-logistik-gsb.de'],
   ])('%s → %s', (input, expected) => expect(normaliseDomain(input)).toBe(expected));
   it.each(['', 'n/a', 'localhost', 'http://', '-'])('%j is not a domain', (input) => expect(normaliseDomain(input)).toBeUndefined());
 });

@@ -2,7 +2,8 @@ import { Chalk } from 'chalk';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/core/problem.js';
-import { cdata, renderJunit, xmlAttr, xmlClean } from '../../src/format/validate/junit.js';
+import { renderJunit } from '../../src/format/validate/junit.js';
+import { cdata, xmlAttr, xmlClean } from '../../src/format/escape/junit.js';
 
 const chalk = new Chalk({ level: 0 });
 const render = (problems: Problem[], files: string[]) => renderJunit({ problems, files, chalk, quiet: false, version: '0.1.0' });

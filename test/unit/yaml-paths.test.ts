@@ -125,6 +125,16 @@ const TRICKY = [
   '- a\n- b\n',
   'a:\n- 1\n- 2\nb: 3\n',
   '[' .repeat(70) + ']'.repeat(70) + '\n',
+  // Where js-yaml is more lenient than YAML 1.2 (the YAML test suite): see parse.ts.
+  'a: |\n\t\nb: 1\n',
+  '- [\n\tfoo,\n foo\n ]\n',
+  'a: >\n \n  \n # c\n',
+  'a: "value"# c\n',
+  "a: 'value'#c\n",
+  '---word\nx\n',
+  'a: b\n... c\n',
+  '&a a: &b b\n*b : *a\n',
+  '&a: key: &a value\nfoo:\n  *a:\n',
 ];
 
 describe('the fast path and the Document path agree', () => {
@@ -171,6 +181,18 @@ describe('the fast path and the Document path agree', () => {
       expect(parseYamlFast(text)).toBeUndefined();
     }
     expect(parseYamlFast('title: VP Quality & Compliance\n')).toEqual({ ok: true, data: { title: 'VP Quality & Compliance' } });
+  });
+
+  it('reads aliases as keys and anchors whose name ends in a colon (YAML 1.2)', () => {
+    expect(parseYaml('&a a: &b b\n*b : *a\n')).toEqual({ ok: true, data: { a: 'b', b: 'a' } });
+    expect(parseYaml('&a: key: &a value\nfoo:\n  *a:\n')).toEqual({ ok: true, data: { key: 'value', foo: 'key' } });
+    const aliasKey = parseYamlDocument('a: &k x\n*k : 2\n');
+    expect(locatePath(aliasKey.doc, aliasKey.lineCounter, ['x'])).toEqual({ line: 2, column: 1, endLine: 2, endColumn: 7 });
+    expect(parseYaml('a: &k x\nx: 1\n*k : 2\n')).toEqual({ ok: false, error: { message: 'duplicate key "x": a key may appear only once in a map', line: 3, column: 1 } });
+    expect(parseYaml('a: &k [1]\n*k : 2\n')).toEqual({
+      ok: false,
+      error: { message: 'a key must be text: a list or map cannot be a key (frontmatter keys are field names)', line: 2, column: 1 },
+    });
   });
 
   it('keeps __proto__ as an own key on both paths', () => {

@@ -1,8 +1,12 @@
-import { diffScores, type DiffReport } from '../../core/diff.js';
 import { diffMethod } from '../../core/method-diff.js';
+import { diffConfig, diffScores, type DiffReport } from '../../core/diff.js';
+import { fileId } from '../../core/analyze.js';
 import type { AccountScore } from '../../core/scoring/account.js';
+import { yamlLib } from '../../core/yaml/lib.js';
+import { SHALLOW_HINT, configTextAt, isAncestor, isShallow, renamedFiles, unscorableAccounts } from '../../workspace/compare.js';
 import { GitError, firstExistingRevision, mergeBase, requireRepository, resolveCommit } from '../../workspace/git.js';
-import { loadWorkspace, requireRoot } from '../../workspace/load.js';
+import { compileGlob } from '../../workspace/glob.js';
+import { ConfigInvalid, loadWorkspace, requireRoot, type Workspace } from '../../workspace/load.js';
 import { loadRevision } from '../../workspace/revision.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { EXIT_OK, type Context } from '../context.js';
@@ -16,35 +20,88 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const format = (options.format as string | undefined) ?? 'table';
   const root = requireRoot(ctx.cwd);
   requireRepository(root);
+  const shallow = isShallow(root);
 
   const headRev = typeof options.head === 'string' ? options.head : undefined;
   const headCommit = headRev === undefined ? null : resolveCommit(root, headRev);
-  const base = chooseBase(root, args[0], headRev);
+  const notes: string[] = [];
+  const base = chooseBase(root, args[0], headRev, shallow, notes);
 
   // The head decides the as-of date, and the base is scored for the same day: a diff shows what
   // the files changed, not what the calendar did.
-  const head = headCommit === null ? await loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today }) : loadRevision(root, headCommit, { asOf: ctx.asOf, today: ctx.today });
+  const head = headCommit === null ? await loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today, lean: true }) : loadRevision(root, headCommit, { asOf: ctx.asOf, today: ctx.today, lean: true });
   if (!head) throw new GitError(`${CONFIG_FILE} does not exist at ${headRev}: there is no workspace to compare`);
   const asOf = head.analysis.asOf;
-  const baseWs = loadRevision(root, base.commit, { asOf, today: ctx.today });
+  let baseWs: Workspace | undefined;
+  try {
+    baseWs = loadRevision(root, base.commit, { asOf, today: ctx.today, lean: true });
+  } catch (err) {
+    if (err instanceof ConfigInvalid) throw new ConfigInvalid(err.problems, `the base revision ${base.label} (${base.commit.slice(0, 7)})`);
+    throw err;
+  }
   const baseScores: ReadonlyMap<string, AccountScore> = baseWs?.analysis.scores ?? new Map();
 
   const report: DiffReport = {
-    diff: diffScores(baseScores, head.analysis.scores),
+    diff: diffScores(baseScores, head.analysis.scores, {
+      baseUnscorable: baseWs ? unscorableAccounts(baseWs) : undefined,
+      headUnscorable: unscorableAccounts(head),
+      renames: accountRenames(root, base.commit, headCommit, head),
+    }),
+    config: baseWs ? diffConfig(parseConfig(configTextAt(root, base.commit)), parseConfig(configTextAt(root, headCommit))) : [],
     base,
+    notes,
     head: headCommit === null ? { label: 'the working tree', commit: null } : { label: headRev ?? headCommit, commit: headCommit },
     asOf,
     method: diffMethod(baseWs?.analysis, head.analysis),
   };
-  writeRendered(ctx.stdout, (await renderer('diff', format))({ report, chalk: ctx.chalk, quiet: ctx.quiet }));
+  writeRendered(ctx.stdout, (await renderer('diff', format))({ report, chalk: ctx.chalk, quiet: ctx.quiet, width: ctx.width }));
   return EXIT_OK;
 }
 
-/** The named base, else the merge-base of the head with the first of main, master, origin/main, origin/master. */
-function chooseBase(root: string, named: string | undefined, headRev: string | undefined): { label: string; commit: string } {
-  if (named !== undefined) return { label: named, commit: resolveCommit(root, named) };
+/**
+ * The named base, else the merge-base of the head with the first of main, master, origin/main,
+ * origin/master. A named base that is not an ancestor of the head (its branch moved on) is
+ * replaced by the merge-base, and a note says so: otherwise the changes made on that branch since
+ * would read as this change's.
+ */
+function chooseBase(root: string, named: string | undefined, headRev: string | undefined, shallow: boolean, notes: string[]): { label: string; commit: string } {
+  const headCommit = resolveCommit(root, headRev ?? 'HEAD');
+  const common = (rev: string) => {
+    try {
+      return mergeBase(root, rev, headCommit);
+    } catch (err) {
+      if (shallow && err instanceof GitError) throw new GitError(`no common ancestor of ${rev} and ${headRev ?? 'HEAD'} in the history fetched: ${SHALLOW_HINT}`);
+      throw err;
+    }
+  };
+  if (named !== undefined) {
+    const commit = resolveCommit(root, named);
+    if (isAncestor(root, commit, headCommit)) return { label: named, commit };
+    const from = common(named);
+    notes.push(`${named} is not an ancestor of ${headRev ?? 'HEAD'} (it has commits this branch does not have): compared from their merge-base ${from.slice(0, 7)}, so only this branch's changes are shown.`);
+    return { label: `merge-base with ${named}`, commit: from };
+  }
   const branch = firstExistingRevision(root, DEFAULT_BASE_BRANCHES);
   if (!branch) throw new GitError(`no ${DEFAULT_BASE_BRANCHES.join(', ')} branch to compare with: name the base revision (abx diff <base>)`);
-  const head = resolveCommit(root, headRev ?? 'HEAD');
-  return { label: `merge-base with ${branch}`, commit: mergeBase(root, branch, head) };
+  return { label: `merge-base with ${branch}`, commit: common(branch) };
+}
+
+/** Account ids whose files git saw renamed (base id → head id). */
+function accountRenames(root: string, base: string, head: string | null, headWs: Workspace): Map<string, string> {
+  const accounts = compileGlob(headWs.config.paths.accounts);
+  const out = new Map<string, string>();
+  for (const [from, to] of renamedFiles(root, base, head)) {
+    if (accounts.test(from) && accounts.test(to)) out.set(fileId(from, 'accounts'), fileId(to, 'accounts'));
+  }
+  return out;
+}
+
+/** The config as plain data for comparing settings; an unreadable one compares as empty (loading it already said why). */
+function parseConfig(text: string | undefined): unknown {
+  if (text === undefined) return {};
+  try {
+    return yamlLib().parse(text, { maxAliasCount: 100 }) ?? {};
+  } catch {
+    return {};
+  }
 }

@@ -1,23 +1,26 @@
-/** `abx export`: every account with its facts and scores as CSV, JSON or JSON Lines. */
+/** `abx export`: every account with its facts and scores as CSV, JSON or JSON Lines, or as warehouse tables. */
 import { plural } from '../../core/words.js';
 import { renderer } from '../../format/index.js';
 import { exportedAccount } from '../../format/export/rows.js';
-import type { Context } from '../context.js';
+import { UsageError, type Context } from '../context.js';
 import { finish, writeOut, writeRendered } from '../output.js';
 import { openWorkspace } from '../workspace.js';
 
 export async function run(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
   const format = (options.format as string | undefined) ?? 'csv';
+  if (format === 'tables' && typeof options.out !== 'string') throw new UsageError('--format tables writes several files: name a folder with --out <dir>');
   const ws = await openWorkspace(ctx);
   const { analysis } = ws;
   // Sorted by id: the same workspace always exports the same bytes.
   const scores = [...analysis.scores.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = scores.map((score) => ({ score, account: exportedAccount(score, analysis.accounts.get(score.id)) }));
-  const output = (await renderer('export', format))({ asOf: analysis.asOf, rows, chalk: ctx.chalk, quiet: ctx.quiet });
+  const output = (await renderer('export', format))({ asOf: analysis.asOf, analysis, rows, chalk: ctx.chalk, quiet: ctx.quiet });
 
   if (typeof options.out === 'string') {
     writeOut(ctx, options.out, output);
-    if (!ctx.quiet) ctx.stderr.write(`Exported ${plural(rows.length, 'account')} to ${options.out}.\n`);
+    const as = format === 'tables' ? ' as tables' : '';
+    const load = format === 'tables' ? ' (load them with abx sql --load)' : '';
+    if (!ctx.quiet) ctx.stderr.write(`Exported ${plural(rows.length, 'account')}${as} to ${options.out}${load}.\n`);
   } else {
     writeRendered(ctx.stdout, output);
   }

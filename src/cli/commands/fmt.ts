@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { normaliseLayout } from '../../core/layout.js';
-import { refreshBlocks } from '../../workspace/generated-blocks.js';
+import { markerProblems, refreshBlocks } from '../../workspace/generated-blocks.js';
 import { writeFileAtomic } from '../../workspace/write.js';
 import { EXIT_OK, EXIT_PROBLEMS, type Context } from '../context.js';
 import { pathFilter } from '../paths.js';
@@ -26,7 +26,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const failures: string[] = [];
   for (const source of sources) {
     if (source.text === undefined) {
-      failures.push(`${source.path}:1:1: not formatted: ${source.unreadable ?? 'the file cannot be read'}`);
+      failures.push(`${terminalText(source.path)}:1:1: not formatted: ${source.unreadable ?? 'the file cannot be read'}`);
       continue;
     }
     const abs = join(ws.root, source.path);
@@ -34,18 +34,26 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     try {
       original = readFileSync(abs, 'utf8');
     } catch (err) {
-      failures.push(`${source.path}:1:1: not formatted: the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      failures.push(`${terminalText(source.path)}:1:1: not formatted: the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       continue;
     }
     const laid = normaliseLayout(original, source.kind === 'kpis');
     if (!laid.ok) {
       const why = laid.syntax ? 'frontmatter-syntax' : 'not formatted';
-      failures.push(`${source.path}:${laid.line}:${laid.column}: ${why}: ${printable(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}`);
+      failures.push(`${terminalText(source.path)}:${laid.line}:${laid.column}: ${why}: ${terminalText(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}`);
       continue;
     }
     let next = laid.text;
     const score = source.kind === 'accounts' ? ws.analysis.scores.get(fileId(source.path, source.kind)) : undefined;
     if (score && ws.analysis.accounts.get(score.id)?.file === source.path) next = refreshBlocks(next, score, { appendMissing: false });
+    if (source.kind === 'accounts') {
+      const markers = markerProblems(next);
+      if (markers.length > 0) {
+        // One entry per file (the summary counts files); each marker problem on its own line.
+        failures.push(markers.map((m) => `${terminalText(source.path)}:${m.line}:1: block-markers: ${terminalText(m.message, 200)}: fix the markers by hand`).join('\n'));
+        continue;
+      }
+    }
     if (next === original) continue;
     changed.push(source.path);
     if (!check) {
@@ -53,16 +61,18 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
         writeFileAtomic(ws.root, abs, next);
       } catch (err) {
         changed.pop();
-        failures.push(`${source.path}:1:1: not written: ${(err as Error).message}`);
+        failures.push(`${terminalText(source.path)}:1:1: not written: ${(err as Error).message}`);
       }
     }
   }
 
-  for (const path of changed) ctx.stdout.write(`${path}\n`);
+  for (const path of changed) ctx.stdout.write(`${terminalText(path)}\n`);
   for (const f of failures) ctx.stderr.write(`${f}\n`);
   if (!ctx.quiet) {
     const unchanged = sources.length - changed.length - failures.length;
-    const head = check
+    const head = sources.length === 0
+      ? 'No files to format.'
+      : check
       ? changed.length === 0
         ? `All ${plural(sources.length - failures.length, 'file is', 'files are')} formatted.`
         : `${plural(changed.length, 'file', 'files')} would change: run abx fmt to rewrite ${changed.length === 1 ? 'it' : 'them'}.`

@@ -1,7 +1,8 @@
-import { historyRows, type CommitRef, type HistoryReport } from '../../core/diff.js';
+import { historyRows, type CommitRef, type HistoryReport, type Unscorable } from '../../core/diff.js';
 import type { AccountScore } from '../../core/scoring/account.js';
 import { ID_PATTERN } from '../../core/schemas.js';
 import { didYouMean } from '../../core/suggest.js';
+import { SHALLOW_HINT, isShallow, unscorableAccounts } from '../../workspace/compare.js';
 import { commitsTouching, requireRepository, resolveCommit } from '../../workspace/git.js';
 import { ConfigInvalid, loadWorkspace, requireRoot } from '../../workspace/load.js';
 import { loadRevision } from '../../workspace/revision.js';
@@ -22,14 +23,15 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   // An account's score depends on its own file, its segment and the config: only those are read.
   const fileSpec = (glob: string, fileId: string) => `:(glob)${glob.replace(/[^/]*$/, `${fileId}.md`)}`;
-  const scores = new Map<string, { score: AccountScore | undefined; segment: string | null; valid: boolean }>();
+  const scores = new Map<string, { score: AccountScore | undefined; unscorable?: Unscorable; segment: string | null; valid: boolean }>();
   const scoreAt = (commit: string) => {
     let state = scores.get(commit);
     if (state) return state;
     try {
-      const ws = loadRevision(root, commit, { asOf, today: ctx.today, only: (f) => f.kind === 'segments' || (f.kind === 'accounts' && f.id === id) });
+      const ws = loadRevision(root, commit, { asOf, today: ctx.today, lean: true, only: (f) => f.kind === 'segments' || (f.kind === 'accounts' && f.id === id) });
       const score = ws?.analysis.scores.get(id);
-      state = { score, segment: score?.segment ?? null, valid: true };
+      // A file that exists with errors has no score there: that is "cannot be scored", never "removed".
+      state = { score, unscorable: ws && !score ? unscorableAccounts(ws).get(id) : undefined, segment: score?.segment ?? null, valid: true };
     } catch (err) {
       if (!(err instanceof ConfigInvalid)) throw err;
       state = { score: undefined, segment: null, valid: false };
@@ -54,13 +56,14 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     .map((c) => ({ ref: c as CommitRef, state: scoreAt(c.commit) }))
     .filter((s) => s.state.valid)
     .reverse()
-    .map((s) => ({ ref: s.ref, score: s.state.score }));
+    .map((s) => ({ ref: s.ref, score: s.state.score, unscorable: s.state.unscorable }));
   const rows = historyRows(states);
   if (rows.length === 0) {
     throw new UsageError(`no account "${id}" in any commit of this branch${didYouMean(id, live.analysis.scores.keys())}`);
   }
   const latest = rows.find((r) => r.score !== null)?.score;
-  const report: HistoryReport = { id, name: live.analysis.scores.get(id)?.name ?? latest?.name ?? id, asOf, rows };
-  writeRendered(ctx.stdout, (await renderer('history', format))({ report, chalk: ctx.chalk, quiet: ctx.quiet }));
+  const notes = isShallow(root) ? [`the history is cut short: ${SHALLOW_HINT}`] : [];
+  const report: HistoryReport = { id, notes, name: live.analysis.scores.get(id)?.name ?? latest?.name ?? id, asOf, rows };
+  writeRendered(ctx.stdout, (await renderer('history', format))({ report, chalk: ctx.chalk, quiet: ctx.quiet, width: ctx.width }));
   return EXIT_OK;
 }

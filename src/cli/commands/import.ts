@@ -7,15 +7,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { analyze, fileId, type SourceFile } from '../../core/analyze.js';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { CsvError, readCsv } from '../../core/import/csv.js';
 import { BUILT_IN_MAPPINGS, MappingError, mappingFromData, resolveMapping, type Mapping } from '../../core/import/mappings.js';
-import { planImport, type FieldChange, type ImportPlan } from '../../core/import/plan.js';
+import { planImport, type FieldChange, type ImportPlan, type UnreadableAccount } from '../../core/import/plan.js';
 import { didYouMean } from '../../core/suggest.js';
 import { accountFile } from '../../core/kinds/account-questions.js';
 import { parseYaml } from '../../core/yaml/parse.js';
 import { EditError, editFrontmatter, type FieldEdit } from '../../workspace/edit.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
+import { fitLines } from '../../format/fit-width.js';
 import { globBase } from '../../workspace/glob.js';
 import type { Workspace } from '../../workspace/load.js';
 import { writeFileAtomic } from '../../workspace/write.js';
@@ -33,7 +34,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const ws = await openWorkspace(ctx);
   const segment = typeof options.segment === 'string' ? options.segment : undefined;
   if (segment !== undefined && !ws.analysis.segments.has(segment)) {
-    throw new UsageError(`no segment "${printable(segment)}"${didYouMean(segment, ws.analysis.segments.keys())}`);
+    throw new UsageError(`no segment "${terminalText(segment, 60)}"${didYouMean(segment, ws.analysis.segments.keys())}`);
   }
 
   let table;
@@ -53,6 +54,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   const accountSources = ws.sources.filter((s) => s.kind === 'accounts');
   const plan = planImport({
+    unreadable: unreadableAccounts(ws),
     mapping: resolved,
     rows: table.rows,
     existing: [...ws.analysis.accounts.values()].map((e) => ({ id: e.id, data: e.data as Record<string, unknown> })),
@@ -81,7 +83,28 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   progress.done();
 
   report(ctx, plan, failures, { dryRun, encodingNote, delimiter: table.delimiter, mapping: mapping.label });
-  return failures.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  return failures.length > 0 || plan.outcomes.some((o) => o.action === 'blocked') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * Account files the analysis could not read into an account (not text, broken YAML, schema
+ * errors), with the `domain:` and `name:` their text still shows, so that a row for the same
+ * company is blocked rather than creating a second account.
+ */
+function unreadableAccounts(ws: Workspace): UnreadableAccount[] {
+  const read = new Set([...ws.analysis.accounts.values()].map((e) => e.file));
+  const out: UnreadableAccount[] = [];
+  for (const s of ws.sources) {
+    if (s.kind !== 'accounts' || read.has(s.path)) continue;
+    const line = (key: string) => {
+      const m = new RegExp(`^${key}:[ \\t]*(?:"([^"\\n]*)"|'([^'\\n]*)'|([^#\\n]*?))[ \\t]*(?:#.*)?\\r?$`, 'm').exec(s.text ?? '');
+      const v = m ? (m[1] ?? m[2] ?? m[3] ?? '').trim() : '';
+      return v === '' ? undefined : v;
+    };
+    const why = s.unreadable ?? (ws.analysis.problems.find((p) => p.file === s.path && p.severity === 'error')?.message ?? 'it has errors');
+    out.push({ id: fileId(s.path, 'accounts'), file: s.path, why: terminalText(why, 80), domain: line('domain'), name: line('name') });
+  }
+  return out;
 }
 
 function loadMapping(ctx: Context, from: string): Mapping {
@@ -93,7 +116,7 @@ function loadMapping(ctx: Context, from: string): Mapping {
     throw new UsageError(
       looksLikeFile
         ? `no mapping file ${from}`
-        : `--from must be hubspot, salesforce or a mapping file, not "${printable(from)}"${didYouMean(from, Object.keys(BUILT_IN_MAPPINGS))}`,
+        : `--from must be hubspot, salesforce or a mapping file, not "${terminalText(from, 60)}"${didYouMean(from, Object.keys(BUILT_IN_MAPPINGS))}`,
     );
   }
   const parsed = parseYaml(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
@@ -117,6 +140,13 @@ function readCsvFile(path: string, shown: string): { text: string; note?: string
     if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot read ${shown} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const read = decodeCsv(bytes);
+  // NUL never occurs in text (UTF-16 files are decoded by then): a binary file is refused like a binary workspace file.
+  if (read.text.includes('\0')) throw new UsageError(`${shown} is not a CSV file: it is binary (it contains NUL bytes); export the data as CSV`);
+  return read;
+}
+
+function decodeCsv(bytes: Buffer): { text: string; note?: string } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
   try {
@@ -178,24 +208,27 @@ function withBlocks(ws: Workspace, files: PlannedFile[]): void {
 }
 
 function report(ctx: Context, plan: ImportPlan, failures: string[], info: { dryRun: boolean; encodingNote?: string; delimiter: string; mapping: string }): void {
-  const out = ctx.stdout;
-  const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  // On a terminal each line wraps to its width; through a pipe every line is whole.
+  const out = { write: (text: string) => ctx.stdout.write(fitLines(text, ctx.width)) };
+  const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, blocked: 0 };
   const would = info.dryRun ? 'would be ' : '';
   for (const o of plan.outcomes) {
     counts[o.action]++;
-    const label = printable(o.label);
-    if (o.action === 'skipped') out.write(`line ${o.line}: skipped ${label}: ${o.reason}\n`);
+    const label = terminalText(o.label, 60);
+    if (o.action === 'skipped') out.write(`line ${o.line}: skipped ${label}: ${terminalText(o.reason, 300)}\n`);
+    else if (o.action === 'blocked') out.write(`line ${o.line}: blocked ${label}: ${terminalText(o.reason, 300)}\n`);
     else if (o.action === 'created') out.write(`line ${o.line}: ${would}created ${o.id} (${label})\n`);
     else if (o.action === 'updated') out.write(`line ${o.line}: ${would}updated ${o.id}: ${o.fields.join(', ')}\n`);
   }
-  for (const n of plan.notes) out.write(`line ${n.line}: ${printable(n.label)}: ${printable(n.message, 200)}\n`);
-  for (const f of failures) ctx.stderr.write(`${f}\n`);
+  for (const n of plan.notes) out.write(`line ${n.line}: ${terminalText(n.label, 60)}: ${terminalText(n.message, 200)}\n`);
+  const err = { write: (text: string) => ctx.stderr.write(fitLines(text, ctx.width)) };
+  for (const f of failures) err.write(`${terminalText(f, 500)}\n`);
   if (!ctx.quiet) {
-    if (info.encodingNote) ctx.stderr.write(`Note: ${info.encodingNote}.\n`);
+    if (info.encodingNote) err.write(`Note: ${info.encodingNote}.\n`);
     const rows = plan.outcomes.length;
-    ctx.stderr.write(
+    err.write(
       `${rows} ${rows === 1 ? 'row' : 'rows'} (${info.mapping}${info.delimiter === ',' ? '' : `, separated by "${info.delimiter === '\t' ? 'tab' : info.delimiter}"`}): ` +
-        `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped` +
+        `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped${counts.blocked > 0 ? `, ${counts.blocked} blocked` : ''}` +
         `${info.dryRun ? ' (dry run: nothing was written)' : ''}.\n`,
     );
   }

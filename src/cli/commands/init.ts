@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, join, relative, resolve, dirname, sep } from 'node:path';
 import { KIND_DEFS } from '../../core/kinds/index.js';
 import { packageRoot } from '../package-root.js';
-import { writeFileAtomic } from '../../workspace/write.js';
+import { linkOnTheWay, writeFileAtomic } from '../../workspace/write.js';
 import { git, isInsideRepository } from '../../workspace/git.js';
+import { renderWorkflow } from '../../core/workflow.js';
+import { abxVersion } from '../version.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Context } from '../context.js';
 
 const TEMPLATES = join(packageRoot(), 'templates');
@@ -23,7 +25,14 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   const files = example ? exampleFiles() : await scaffoldFiles(ctx, target, options);
   files.push(...(await schemaFiles()));
+  // The workflow goes where GitHub reads it: the repository root's .github/workflows/.
+  const repo = repositoryOf(target);
+  const workflow = workflowFile(repo, target);
   const existing = files.filter((f) => existsSync(join(target, f.path)));
+  const workflowExists = existsSync(workflow.path);
+  // At the workspace root the workflow is one of the workspace's files; in a subfolder it belongs to
+  // the whole repository, so an existing one is left alone even with --force.
+  if (workflowExists && repo.prefix === '') existing.push({ path: relative(target, workflow.path), content: '' });
   if (existing.length > 0 && !force) {
     ctx.stderr.write(
       `abx: ${existing.length === 1 ? 'this file exists' : 'these files exist'} already in ${target}:\n${existing
@@ -34,13 +43,45 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     return EXIT_FAILURE;
   }
 
+  // Never through a link: a linked folder (.github -> elsewhere) is refused before anything is written.
+  const writesWorkflow = !(workflowExists && repo.prefix !== '');
+  const targets = [...files.map((f) => [target, join(target, f.path)] as const), ...(writesWorkflow ? [[workflow.root, workflow.path] as const] : [])];
+  const links = [...new Set(targets.map(([root, path]) => linkOnTheWay(root, path)).filter((l): l is string => l !== undefined))];
+  if (links.length > 0) {
+    throw new UsageError(`${links.map((l) => (relative(ctx.cwd, l).startsWith('..') ? l : relative(ctx.cwd, l))).join(', ')} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}: abx init does not write through links. Nothing was written.`);
+  }
   mkdirSync(target, { recursive: true });
-  for (const f of files) writeFileAtomic(target, join(target, f.path), f.content);
+  const written: string[] = [];
+  for (const f of files) {
+    try {
+      writeFileAtomic(target, join(target, f.path), f.content);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new UsageError(`cannot write ${f.path} (${why}). ${written.length === 0 ? 'Nothing was written.' : `Written before the failure: ${written.join(', ')}.`}`);
+    }
+    written.push(f.path);
+  }
 
   let gitNote = '';
-  if (!isInsideRepository(target)) {
+  if (!repo.inside) {
+    // `main`, whatever git's own default: the workflow checks pushes to that branch.
     const r = git(target, ['init', '--quiet']);
-    gitNote = r.ok ? 'Initialised a git repository.\n' : r.available ? `git init failed: ${r.stderr.trim()}\n` : 'git is not installed: the workspace was created without a repository.\n';
+    if (r.ok) git(target, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
+    gitNote = r.ok ? 'Initialised a git repository (branch main).\n' : r.available ? `git init failed: ${r.stderr.trim()}\n` : 'git is not installed: the workspace was created without a repository.\n';
+  }
+  let workflowNote = '';
+  const workflowRel = repo.prefix === '' ? '.github/workflows/abx.yml' : relative(ctx.cwd, workflow.path) || workflow.path;
+  if (!writesWorkflow) {
+    workflowNote =
+      `\n${workflowRel} exists already: nothing was written there. To check this workspace on pull requests, ` +
+      `save this as another file in that folder (for example abx-${slug(basename(target)) || 'workspace'}.yml), or merge its jobs into yours:\n\n${workflow.content}\n`;
+  } else {
+    try {
+      writeFileAtomic(workflow.root, workflow.path, workflow.content);
+    } catch (err) {
+      throw new UsageError(`cannot write ${workflowRel} (${err instanceof Error ? err.message : String(err)}). Written before the failure: ${written.join(', ')}.`);
+    }
+    workflowNote = repo.prefix === '' ? '' : `Wrote ${workflowRel} at the repository root (working-directory: ${repo.prefix}).\n`;
   }
 
   if (!ctx.quiet) {
@@ -48,7 +89,8 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     const where = rel === '' ? '.' : rel.startsWith('..') ? target : rel;
     ctx.stdout.write(
       `${ctx.chalk.green('✔')} Created ${example ? 'the example workspace' : 'a workspace'} in ${where} (${files.length} files).\n${gitNote}\nNext:\n` +
-        `  abx -C ${where} validate\n  abx -C ${where} score\n  abx -C ${where} report tiers\n`,
+        `  abx -C ${where} validate\n  abx -C ${where} score\n  abx -C ${where} report tiers\n` +
+        workflowNote,
     );
   }
   return EXIT_OK;
@@ -71,8 +113,45 @@ function readTree(dir: string, prefix = ''): TemplateFile[] {
 
 function exampleFiles(): TemplateFile[] {
   const files = readTree(join(TEMPLATES, 'example'));
-  const workflow = readTree(join(TEMPLATES, 'init')).filter((f) => f.path.startsWith('.github/') || f.path.startsWith('.vscode/'));
-  return [...files, ...workflow];
+  const editor = readTree(join(TEMPLATES, 'init')).filter((f) => f.path.startsWith('.vscode/'));
+  return [...files, ...editor];
+}
+
+interface RepositoryPlace {
+  inside: boolean;
+  /** The repository's top folder ('' when not inside one). */
+  top: string;
+  /** The workspace folder relative to the top, with `/` and no trailing slash; '' at the top. */
+  prefix: string;
+  /** The branch checked out (unborn included), else main. */
+  branch: string;
+}
+
+/** Where `target` (which may not exist yet) sits in a git repository, asked from its nearest existing folder. */
+function repositoryOf(target: string): RepositoryPlace {
+  let probe = target;
+  while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
+  if (!isInsideRepository(probe)) return { inside: false, top: target, prefix: '', branch: 'main' };
+  const top = git(probe, ['rev-parse', '--show-toplevel']).stdout.trim();
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  // Compare real paths (a temporary folder may sit behind a link); the part of target not created yet is appended.
+  const existingPart = real(probe);
+  const rest = relative(probe, target);
+  const prefix = relative(real(top), join(existingPart, rest)).split(sep).join('/');
+  const head = git(probe, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  return { inside: true, top, prefix, branch: (head.ok && head.stdout.trim()) || 'main' };
+}
+
+function workflowFile(repo: RepositoryPlace, target: string): { root: string; path: string; content: string } {
+  const root = repo.inside && repo.prefix !== '' ? repo.top : target;
+  const content = renderWorkflow({ version: abxVersion(), branch: repo.branch, workingDirectory: repo.prefix });
+  return { root, path: join(root, '.github', 'workflows', 'abx.yml'), content };
 }
 
 /** JSON Schemas for editors, generated now so they match this version of abx (.vscode/settings.json points at them). */

@@ -8,7 +8,8 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../core/analyze.js';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../../format/escape/terminal.js';
+import { normaliseDomain } from '../../core/import/domain.js';
 import { Cancelled } from '../../core/kinds/ask.js';
 import { fileId, KIND_DEFS, type Kind } from '../../core/kinds/index.js';
 import type { Flags, KindDef, NewSetting, Prompter } from '../../core/kinds/kind.js';
@@ -17,7 +18,7 @@ import { didYouMean } from '../../core/suggest.js';
 import { renderStylish } from '../../format/validate/stylish.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
 import { globBase } from '../../workspace/glob.js';
-import { writeFileAtomic } from '../../workspace/write.js';
+import { writeFileAtomic, UnsafeWriteError } from '../../workspace/write.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Context } from '../context.js';
 import { openWorkspace } from '../workspace.js';
 
@@ -34,8 +35,21 @@ const NEW_KINDS = (KIND_DEFS as readonly KindDef[]).filter((k) => k.newFile);
 /** The new file's text for `kind` (a singular), asking through `prompter` when there is one. */
 export async function newFileText(kind: string, flags: Flags, setting: NewSetting, prompter?: Prompter): Promise<string> {
   const def = NEW_KINDS.find((k) => k.singular === kind);
-  if (!def?.newFile) throw new UsageError(`cannot create a "${printable(kind)}"`);
+  if (!def?.newFile) throw new UsageError(`cannot create a "${terminalText(kind, 60)}"`);
   return def.newFile(flags, setting, prompter);
+}
+
+/** Names Windows keeps for devices: a file `con.md` cannot be checked out there. */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+const MAX_ID = 200;
+
+/** Why `id` cannot name a new file, or undefined when it can. */
+export function idProblem(id: string, kind: string): string | undefined {
+  const example = kind === 'account' ? 'acme-space' : `my-${kind}`;
+  if (id.length > MAX_ID) return `the id is ${id.length} characters long: ids are at most ${MAX_ID} characters`;
+  if (!ID_PATTERN.test(id)) return `"${terminalText(id, 60)}" is not a valid id: use lowercase letters, digits and single dashes, at most ${MAX_ID} characters (e.g. ${example})`;
+  if (WINDOWS_RESERVED.test(id)) return `"${id}" is a device name on Windows, where ${id}.md cannot exist: choose another id (e.g. ${id}-${kind})`;
+  return undefined;
 }
 
 /** The singular of a kind `abx new` makes, from its singular or its folder's name. */
@@ -43,16 +57,15 @@ export function parseKind(value: string | undefined): string {
   const v = (value ?? '').toLowerCase();
   const kinds = NEW_KINDS.map((k) => k.singular);
   const def = NEW_KINDS.find((k) => k.singular === v || k.kind === v);
-  if (!def) throw new UsageError(`cannot create a "${printable(value ?? '')}": use one of ${kinds.join(', ')}${didYouMean(v, kinds)}`);
+  if (!def) throw new UsageError(`cannot create a "${terminalText(value ?? '', 60)}": use one of ${kinds.join(', ')}${didYouMean(v, kinds)}`);
   return def.singular;
 }
 
 export async function run(ctx: Context, args: string[], options: Record<string, unknown>, prompter?: Prompter): Promise<number> {
   const kind = parseKind(args[0]);
   const id = args[1] ?? '';
-  if (!ID_PATTERN.test(id) || id.length > 200) {
-    throw new UsageError(`"${printable(id)}" is not a valid id: use lowercase letters, digits and single dashes (e.g. ${kind === 'account' ? 'acme-space' : `my-${kind}`})`);
-  }
+  const bad = idProblem(id, kind);
+  if (bad !== undefined) throw new UsageError(bad);
   const ws = await openWorkspace(ctx);
   const folder = (NEW_KINDS.find((k) => k.singular === kind) as KindDef).kind as Kind;
   const base = globBase(ws.config.paths[folder]);
@@ -68,6 +81,12 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     segments: [...ws.analysis.segments.values()].map((s) => ({ id: s.id, name: s.data.name })),
     journeyStages: ws.config.journeyStages,
     out: ctx.stdout,
+    domains: new Map(
+      [...ws.analysis.accounts.values()].flatMap((a) => {
+        const key = normaliseDomain(a.data.domain);
+        return key === undefined ? [] : [[key, a.file] as const];
+      }),
+    ),
   };
   let asker = prompter;
   if (!asker && ctx.interactive) asker = (await import('@inquirer/prompts')) as unknown as Prompter;
@@ -87,12 +106,17 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const analysis = analyze({ config: ws.config, files: [...ws.sources, { path: file, kind: folder, text }], asOf: ws.analysis.asOf });
   const errors = analysis.problems.filter((p) => p.file === file && p.severity === 'error');
   if (errors.length > 0) {
-    ctx.stderr.write(`${renderStylish(errors, { chalk: ctx.chalk, quiet: true, files: 1 })}abx new: the new ${kind} would not validate, so nothing was written.\n`);
+    ctx.stderr.write(`${renderStylish(errors, { chalk: ctx.chalk, quiet: true, files: 1, width: ctx.width })}abx new: the new ${kind} would not validate, so nothing was written.\n`);
     return EXIT_FAILURE;
   }
   const score = kind === 'account' ? analysis.scores.get(id) : undefined;
   if (score) text = refreshBlocks(text, score);
-  writeFileAtomic(ws.root, abs, text);
+  try {
+    writeFileAtomic(ws.root, abs, text);
+  } catch (err) {
+    if (err instanceof UnsafeWriteError) throw new UsageError(`refusing to write ${file}: its folder is a link that leads out of the workspace (abx writes only inside it)`);
+    throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 
   if (!ctx.quiet) {
     const detail = score ? (score.pure ? ` (PURE ${score.pure.total}/12, tier ${score.pure.tier} ${score.pure.tierName}; fit ${score.fit.score}, tier ${score.fit.tier})` : ' (unscored)') : '';

@@ -15,7 +15,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   const ws = await openWorkspace(ctx);
   const report = buildReport(ws.analysis, names);
-  const text = (await renderer('report', format))({ report, chalk: out === undefined ? ctx.chalk : plainChalk, quiet: ctx.quiet });
+  const text = (await renderer('report', format))({ report, chalk: out === undefined ? ctx.chalk : plainChalk, quiet: ctx.quiet, width: out === undefined ? ctx.width : undefined });
 
   if (out === undefined) {
     writeRendered(ctx.stdout, text);

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unscorableText, type Unscorable } from '../../core/diff.js';
 import type { AccountScore } from '../../core/scoring/account.js';
 import { didYouMean } from '../../core/suggest.js';
 import { plural } from '../../core/words.js';
 import { locatePath } from '../../core/yaml/locate.js';
 import { renderer } from '../../format/index.js';
 import { explanationOf, type SourceLocator } from '../../format/score/explain.js';
+import { unscorableAccounts } from '../../workspace/compare.js';
 import type { Workspace } from '../../workspace/load.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
@@ -29,9 +31,11 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
   }
   const { analysis } = ws;
 
+  // An account whose file has errors exists but has no score: its problems are the answer, not "no account".
+  const unscorable = ids.some((id) => !analysis.scores.has(id)) ? unscorableAccounts(ws) : new Map<string, Unscorable>();
   for (const id of ids) {
-    if (!analysis.accounts.has(id) && !analysis.scores.has(id)) {
-      throw new UsageError(`no account "${id}"${didYouMean(id, analysis.scores.keys())}`);
+    if (!analysis.accounts.has(id) && !analysis.scores.has(id) && !unscorable.has(id)) {
+      throw new UsageError(`no account "${id}"${didYouMean(id, [...analysis.scores.keys(), ...unscorable.keys()])}`);
     }
   }
   if (typeof options.segment === 'string' && !analysis.segments.has(options.segment)) {
@@ -52,8 +56,13 @@ export async function run(ctx: Context, ids: string[], options: Record<string, u
 
   const locator = sourceLocator(ws);
   const explain = options.explain ? (s: AccountScore) => explanationOf(s, ws.config, locator, fileOf(ws, s)) : undefined;
-  const render = await renderer('score', format);
-  writeRendered(ctx.stdout, render({ asOf: analysis.asOf, scores, explain, chalk: ctx.chalk, quiet: ctx.quiet }));
+  // Only unscorable accounts asked for: their problems follow, and an empty table would say "no accounts yet".
+  const onlyUnscorable = ids.length > 0 && ids.every((id) => unscorable.has(id));
+  if (!(format === 'table' && !explain && onlyUnscorable)) writeRendered(ctx.stdout, (await renderer('score', format))({ asOf: analysis.asOf, scores, explain, chalk: ctx.chalk, quiet: ctx.quiet, width: ctx.width }));
+  for (const id of ids) {
+    const u = unscorable.get(id);
+    if (u) ctx.stderr.write(`abx: account "${id}" cannot be scored: ${u.path} has ${unscorableText(u)}\n`);
+  }
   return finish(ctx, ws);
 }
 

@@ -4,17 +4,21 @@ import { CONFIG_FILE } from '../../workspace/root.js';
 import { ConfigInvalid, requireRoot } from '../../workspace/load.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, UsageError, type Context } from '../context.js';
 import { writeRendered } from '../output.js';
-import { pathFilter } from '../paths.js';
+import { pathFilter, repositoryPathPrefix } from '../paths.js';
 import { abxVersion } from '../version.js';
 import { allProblems, openWorkspace } from '../workspace.js';
 
 export async function run(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const format = (options.format as string | undefined) ?? 'stylish';
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const render = await renderer('validate', format);
-  const base = { chalk: ctx.chalk, quiet: ctx.quiet, version: abxVersion() };
-
   const root = requireRoot(ctx.cwd);
+  // GitHub, code scanning and CI test reports match paths against the repository root, not the workspace.
+  const prefix = ['github', 'sarif', 'junit'].includes(format) ? repositoryPathPrefix(root, options.pathPrefix) : '';
+  const renderWorkspace = await renderer('validate', format);
+  const render: typeof renderWorkspace = (r) =>
+    prefix === '' ? renderWorkspace(r) : renderWorkspace({ ...r, problems: r.problems.map((p) => ({ ...p, file: prefix + p.file })), files: r.files.map((f) => prefix + f) });
+  const base = { chalk: ctx.chalk, quiet: ctx.quiet, version: abxVersion(), width: ctx.width };
+
   const inScope = pathFilter(ctx.cwd, root, args);
   let ws;
   try {

@@ -1,9 +1,26 @@
 /**
  * Lead-to-account matching keys. CRMs hold the same company as `https://www.Acme.com/about`,
- * `acme.com` and `www.acme.com.`; all of them are the account `acme.com`.
+ * `acme.com` and `www.acme.com.`; all of them are the account `acme.com`. International names
+ * are compared in their ASCII (punycode) form, as DNS does: `müller-logistik.de` and
+ * `xn--mller-logistik-gsb.de` are one domain. `url.domainToASCII` is pure (no I/O).
  */
+import { domainToASCII, domainToUnicode } from 'node:url';
 
+/** The matching key: ASCII (punycode), lowercase, without scheme, `www.`, path, port or trailing dot. */
 export function normaliseDomain(value: string | undefined | null): string | undefined {
+  const host = bareHost(value);
+  if (host === undefined) return undefined;
+  const ascii = domainToASCII(host).replace(/^www\d*\./, '');
+  return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(ascii) && ascii.includes('.') && !ascii.includes('..') ? ascii : undefined;
+}
+
+/** The form written into account files: the matching key, with international labels shown as people write them. */
+export function displayDomain(value: string | undefined | null): string | undefined {
+  const key = normaliseDomain(value);
+  return key === undefined ? undefined : domainToUnicode(key) || key;
+}
+
+function bareHost(value: string | undefined | null): string | undefined {
   if (value === undefined || value === null) return undefined;
   let d = value.trim().toLowerCase();
   // An email address names its company's domain.
@@ -13,7 +30,7 @@ export function normaliseDomain(value: string | undefined | null): string | unde
   d = d.replace(/^[^/?#@]*@/, '');
   d = d.split(/[/?#\s]/, 1)[0] ?? '';
   d = d.replace(/:\d*$/, '').replace(/\.+$/, '').replace(/^www\d*\./, '');
-  return /^[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff.-]*[a-z0-9\u00a1-\uffff])?$/.test(d) && d.includes('.') ? d : undefined;
+  return d === '' ? undefined : d;
 }
 
 /** Names compared for matching rows that have no domain: case, spacing and punctuation aside. */

@@ -46,7 +46,9 @@ export interface Mapping {
 export class MappingError extends Error {}
 
 export function fieldType(field: string): FieldType | undefined {
-  const known = IMPORT_FIELDS[field];
+  // `__proto__`, `constructor`, `toString`…: names every object has are never fields (and must not be looked up as such).
+  if (field.split('.').some((part) => part in Object.prototype)) return undefined;
+  const known = Object.hasOwn(IMPORT_FIELDS, field) ? IMPORT_FIELDS[field] : undefined;
   if (known) return known;
   const m = /^(firmographics|technographics)\.(.+)$/.exec(field);
   if (m && FACT_KEY.test(m[2] ?? '') && m[2] !== 'stack') return 'text';
@@ -141,7 +143,8 @@ export function resolveMapping(mapping: Mapping, header: readonly string[]): Res
   const fields = mapping.fields.map((f) => ({ ...f, indexes: find(f.columns) })).filter((f) => f.indexes.length > 0);
   if (!fields.some((f) => f.field === 'name' || f.field === 'domain')) {
     const wanted = mapping.fields.filter((f) => f.field === 'name' || f.field === 'domain').flatMap((f) => f.columns);
-    const shown = header.slice(0, 12).map((h) => `"${h}"`).join(', ');
+    // A header is user text: cut each cell (the message is escaped where it is printed).
+    const shown = header.slice(0, 12).map((h) => `"${h.length > 40 ? `${h.slice(0, 39)}…` : h}"`).join(', ');
     throw new MappingError(
       `this file does not look like a ${mapping.label}: it has no ${wanted.map((c) => `"${c}"`).join(' or ')} column (its columns: ${shown}${header.length > 12 ? ', …' : ''}). Use --from to pick another source or a mapping file.`,
     );

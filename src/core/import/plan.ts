@@ -4,7 +4,7 @@
  * update the mapped fields that differ, create accounts for rows that match nothing, and say why
  * any row is skipped. An empty cell never clears a value a person wrote.
  */
-import { nameKey } from './domain.js';
+import { nameKey, normaliseDomain } from './domain.js';
 import type { ResolvedMapping } from './mappings.js';
 import { slugify, uniqueId } from './slug.js';
 import { parseCell, sameValue, type FieldValue } from './values.js';
@@ -30,7 +30,22 @@ export type Outcome =
   | { action: 'created'; line: number; label: string; id: string }
   | { action: 'updated'; line: number; label: string; id: string; fields: string[] }
   | { action: 'unchanged'; line: number; label: string; id: string }
-  | { action: 'skipped'; line: number; label: string; reason: string };
+  | { action: 'skipped'; line: number; label: string; reason: string }
+  /** The row's account is in a file abx cannot read: importing would duplicate or overwrite it. */
+  | { action: 'blocked'; line: number; label: string; reason: string };
+
+/**
+ * An account file abx could not read (not text, broken YAML, schema errors). What can still be
+ * told from its text (a `domain:` or `name:` line) and its id keep a row from creating a second
+ * account for the same company.
+ */
+export interface UnreadableAccount {
+  id: string;
+  file: string;
+  why: string;
+  domain?: string;
+  name?: string;
+}
 
 export interface RowNote {
   line: number;
@@ -53,6 +68,8 @@ export interface PlanInput {
   existing: readonly ExistingAccount[];
   /** Every account id in use, readable or not. */
   takenIds: Iterable<string>;
+  /** Account files that could not be read: a row matching one is blocked. */
+  unreadable?: readonly UnreadableAccount[];
   /** Segment for new accounts whose row names none. */
   segment?: string;
   segments: ReadonlySet<string>;
@@ -95,6 +112,17 @@ export function planImport(input: PlanInput): ImportPlan {
     const d = k.current({ field: 'domain', path: ['domain'], value: '' });
     return typeof d === 'string' ? d : undefined;
   };
+
+  const unreadableByDomain = new Map<string, UnreadableAccount>();
+  const unreadableByName = new Map<string, UnreadableAccount>();
+  const unreadableById = new Map<string, UnreadableAccount>();
+  for (const u of input.unreadable ?? []) {
+    const d = normaliseDomain(u.domain);
+    if (d !== undefined) unreadableByDomain.set(d, u);
+    if (u.name !== undefined && nameKey(u.name) !== '') unreadableByName.set(nameKey(u.name), u);
+    unreadableById.set(u.id, u);
+  }
+  const blocked = (u: UnreadableAccount) => `its account may be ${u.file}, which abx cannot read (${u.why}): fix that file (abx validate shows where), then import again`;
 
   for (const account of input.existing) {
     const known: Known = {
@@ -140,7 +168,14 @@ export function planImport(input: PlanInput): ImportPlan {
       continue;
     }
 
-    let candidates = domain !== undefined ? (byDomain.get(domain) ?? []) : [];
+    const domainKey = normaliseDomain(domain);
+    const unreadableMatch = (domainKey !== undefined ? unreadableByDomain.get(domainKey) : undefined) ?? (name !== undefined ? unreadableByName.get(nameKey(name)) : undefined);
+    if (unreadableMatch) {
+      outcomes.push({ action: 'blocked', line: row.line, label, reason: blocked(unreadableMatch) });
+      continue;
+    }
+
+    let candidates = domainKey !== undefined ? (byDomain.get(domainKey) ?? []) : [];
     if (candidates.length === 0 && name !== undefined) {
       // Without a domain match, the same name is the same account only where no domain says otherwise.
       candidates = (byName.get(nameKey(name)) ?? []).filter((k) => domainOf(k) === undefined);
@@ -163,7 +198,7 @@ export function planImport(input: PlanInput): ImportPlan {
       const changed: FieldChange[] = [];
       for (const v of values) {
         const current = match.current(v);
-        const same = v.field === 'domain' && typeof current === 'string' ? normaliseForIndex(current) === v.value : sameValue(current, v.value);
+        const same = v.field === 'domain' && typeof current === 'string' ? normaliseForIndex(current) === domainKey : sameValue(current, v.value);
         if (!same) {
           changed.push(v);
           match.overlay.set(v.field, v);
@@ -181,7 +216,7 @@ export function planImport(input: PlanInput): ImportPlan {
         else list[at] = c;
       }
       target.set(match.id, list);
-      if (domain !== undefined) add(byDomain, domain, match);
+      add(byDomain, domainKey, match);
       if (name !== undefined) add(byName, nameKey(name), match);
       outcomes.push({ action: 'updated', line: row.line, label, id: match.id, fields: changed.map((c) => c.field) });
       continue;
@@ -196,13 +231,19 @@ export function planImport(input: PlanInput): ImportPlan {
       outcomes.push({ action: 'skipped', line: row.line, label, reason: 'the name has no letters or digits an id can be made of, and there is no domain' });
       continue;
     }
+    const clash = unreadableById.get(base);
+    if (clash) {
+      // Not `<id>-2`: the company may well be the one in the file that cannot be read.
+      outcomes.push({ action: 'blocked', line: row.line, label, reason: blocked(clash) });
+      continue;
+    }
     const id = uniqueId(base, taken);
     const initial = [...values];
     if (input.segment !== undefined && get('segment') === undefined) initial.push({ field: 'segment', path: ['segment'], value: input.segment });
     const known: Known = { id, created: true, overlay: new Map(initial.map((v) => [v.field, v])), current: (f) => known.overlay.get(f.field)?.value };
     creates.set(id, initial);
     touched.set(id, row.line);
-    add(byDomain, domain, known);
+    add(byDomain, domainKey, known);
     add(byName, nameKey(name), known);
     outcomes.push({ action: 'created', line: row.line, label, id });
   }
@@ -211,6 +252,5 @@ export function planImport(input: PlanInput): ImportPlan {
 
 function normaliseForIndex(domain: string): string {
   // Existing files may hold a URL or a `www.` host; they match by the bare domain all the same.
-  const d = parseCell('domain', domain);
-  return d.ok ? (d.value as string) : domain.trim().toLowerCase();
+  return normaliseDomain(domain) ?? domain.trim().toLowerCase();
 }

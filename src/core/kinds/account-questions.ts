@@ -1,11 +1,10 @@
 /** `abx new account`: the questions, from flags or a terminal, and the new scorecard's text. */
 import { UsageError } from '../errors.js';
-import { printable } from '../frontmatter.js';
 import { normaliseDomain } from '../import/domain.js';
 import { MOTIONS, PURE_CRITERIA, type PureCriterion } from '../schemas.js';
 import { PURE_LABELS, pureTierOf } from '../scoring/pure.js';
 import { field, flowMap, markdownFile, type Facts } from '../templates.js';
-import { Cancelled, checkChoice, checkSegment, missingFlags, pickSegment, required, str, titleOf } from './ask.js';
+import { Cancelled, checkChoice, quoted, checkSegment, missingFlags, pickSegment, required, str, titleOf } from './ask.js';
 import type { Flags, NewSetting, Prompter } from './kind.js';
 
 export interface PureAnswer {
@@ -44,7 +43,7 @@ export function accountFile(a: NewAccount): string {
 function parseScore(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const s = String(value).trim();
-  if (!/^[0-3]$/.test(s)) throw new UsageError(`${flag} must be 0, 1, 2 or 3, not "${printable(s)}"`);
+  if (!/^[0-3]$/.test(s)) throw new UsageError(`${flag} must be 0, 1, 2 or 3, not "${quoted(s)}"`);
   return Number(s);
 }
 
@@ -88,7 +87,9 @@ export async function accountAnswers(flags: Flags, setting: NewSetting, prompter
   checkChoice('--motion', motion, MOTIONS);
   const rawDomain = str(flags.domain);
   const domain = rawDomain === undefined ? undefined : normaliseDomain(rawDomain);
-  if (rawDomain !== undefined && domain === undefined) throw new UsageError(`--domain "${printable(rawDomain)}" is not a web domain (e.g. acme.com)`);
+  if (rawDomain !== undefined && domain === undefined) throw new UsageError(`--domain "${quoted(rawDomain)}" is not a web domain (e.g. acme.com)`);
+  const takenBy = (d: string | undefined) => (d === undefined ? undefined : setting.domains?.get(d));
+  if (takenBy(domain) !== undefined) throw new UsageError(`--domain ${domain} is already the domain of ${takenBy(domain)}: one company, one account (add to that file instead)`);
   const fromFlags = pureFromFlags(flags);
   const base = { domain, segment, owner: str(flags.owner), motion };
 
@@ -100,7 +101,17 @@ export async function accountAnswers(flags: Flags, setting: NewSetting, prompter
 
   const answers: NewAccount = { name: name ?? (await prompter.input({ message: 'Account name', default: titleOf(setting.id), validate: required })).trim(), ...base };
   if (domain === undefined) {
-    const d = (await prompter.input({ message: 'Web domain (optional; matches CRM imports)', validate: (v) => v.trim() === '' || normaliseDomain(v) !== undefined || 'not a web domain, e.g. acme.com' })).trim();
+    const d = (
+      await prompter.input({
+        message: 'Web domain (optional; matches CRM imports)',
+        validate: (v) => {
+          if (v.trim() === '') return true;
+          const key = normaliseDomain(v);
+          if (key === undefined) return 'not a web domain, e.g. acme.com';
+          return takenBy(key) === undefined || `already the domain of ${takenBy(key)}`;
+        },
+      })
+    ).trim();
     answers.domain = d === '' ? undefined : normaliseDomain(d);
   }
   if (segment === undefined && setting.segments.length > 0) answers.segment = await pickSegment(prompter, setting, '(none for now)');

@@ -8,6 +8,7 @@ import { dayOfInstant, instant } from '../dates.js';
 import type { Finding } from '../problem.js';
 import { COMMITTEE_ROLES, dateField, dateOrDateTime, idRef, MEMBER_STATUSES, MOTIONS, nonEmptyText, nonNegative, oneOf, percent, PURE_CRITERIA, says, SENIORITIES, SIGNAL_TYPES, text, textList } from '../schemas.js';
 import { didYouMean } from '../suggest.js';
+import { duplicateDomainFinding } from '../rules/cross-file.js';
 import { accountAnswers, accountFile } from './account-questions.js';
 import { asking, markdownKind, type RuleSettings } from './kind.js';
 import { salvageRecord } from './salvage.js';
@@ -189,6 +190,14 @@ export const accountKind = markdownKind<'accounts', Account, 'account'>({
   // A broken list item is left out and a broken field dropped; a broken name or pure makes the account unscored.
   salvage: (data, findings) => salvageRecord(accountSchema, data, findings, { lists: ['engagement', 'buying_committee', 'signals', 'next_actions', 'tags'], vital: ['name'], whole: ['pure'] }),
   rules: (account, ctx) => accountRules(account, ctx.config, ctx.asOfDay),
+  // One company, one account: the second file with a domain (in path order) is told the first.
+  acrossFiles() {
+    const owners = new Map<string, string>();
+    return (entry) => {
+      const finding = duplicateDomainFinding(owners, entry.file, entry.data.domain);
+      return finding ? [finding] : [];
+    };
+  },
   references: (account) => (account.segment ? [{ kind: 'segments', what: 'segment', value: account.segment, path: ['segment'], name: 'segment' }] : []),
   newFile: asking(accountAnswers, accountFile),
 });

@@ -1,10 +1,10 @@
 /** A bet card: `bets/<id>.md`, a hypothesis tested with a kill condition. */
 import { z } from 'zod';
-import { dayNumber } from '../dates.js';
+import { dayNumber, isDate } from '../dates.js';
 import type { Finding } from '../problem.js';
 import { BET_CATEGORIES, BET_COMPONENTS, BET_STATUSES, dateField, idRef, nonEmptyText, oneOf, says, text } from '../schemas.js';
 import { field, markdownFile } from '../templates.js';
-import { checkChoice, flagName, missingFlags, required, str, titleOf } from './ask.js';
+import { checkChoice, dateFlag, flagName, missingFlags, required, str, titleOf } from './ask.js';
 import { asking, markdownKind, type Flags, type NewSetting, type Prompter, type Reference } from './kind.js';
 
 
@@ -83,21 +83,17 @@ export interface NewBet {
   success_criteria: string;
   kill_condition: string;
   learning_output: string;
+  /** Dates (YYYY-MM-DD), already checked. */
+  started?: string;
+  review_by?: string;
+  result?: string;
 }
 
+/** The fields of a new bet card, in the order they are written. */
+const BET_FIELDS = ['name', 'category', 'status', 'owner', ...BET_COMPONENTS, 'started', 'review_by', 'result'] as const;
+
 export function betFile(b: NewBet): string {
-  const lines = [
-    ...field('name', b.name),
-    ...field('category', b.category),
-    ...field('status', b.status),
-    ...field('owner', b.owner),
-    ...field('hypothesis', b.hypothesis),
-    ...field('test', b.test),
-    ...field('success_criteria', b.success_criteria),
-    ...field('kill_condition', b.kill_condition),
-    ...field('learning_output', b.learning_output),
-  ];
-  return markdownFile(lines, b.name);
+  return markdownFile(BET_FIELDS.flatMap((k) => field(k, b[k])), b.name);
 }
 
 export async function betAnswers(flags: Flags, setting: NewSetting, prompter?: Prompter): Promise<NewBet> {
@@ -109,10 +105,15 @@ export async function betAnswers(flags: Flags, setting: NewSetting, prompter?: P
   const flagKey = { hypothesis: 'hypothesis', test: 'test', success_criteria: 'successCriteria', kill_condition: 'killCondition', learning_output: 'learningOutput' } as const;
   const values = Object.fromEntries(components.map((c) => [c, str(flags[flagKey[c]])])) as Record<(typeof components)[number], string | undefined>;
   const name = str(flags.name);
+  const dates = { started: dateFlag('--started', flags.started), review_by: dateFlag('--review-by', flags.reviewBy) };
+  const result = str(flags.result);
+  // What the status needs, so that every status can be created (the rules bet-running-dates and bet-result-missing).
+  const needs = [...(status === 'running' ? (['started', 'review_by'] as const).filter((k) => dates[k] === undefined) : []), ...((status === 'won' || status === 'killed') && result === undefined ? (['result'] as const) : [])];
+  const extra = { ...(dates.started ? { started: dates.started } : {}), ...(dates.review_by ? { review_by: dates.review_by } : {}), ...(result ? { result } : {}) };
   if (!prompter) {
-    const missing = [...(name === undefined ? ['--name'] : []), ...components.filter((c) => values[c] === undefined).map(flagName)];
+    const missing = [...(name === undefined ? ['--name'] : []), ...components.filter((c) => values[c] === undefined).map(flagName), ...needs.map(flagName)];
     if (missing.length > 0) throw missingFlags('bet', missing);
-    return { name: name as string, category, status, owner: str(flags.owner), ...(values as Record<(typeof components)[number], string>) };
+    return { name: name as string, category, status, owner: str(flags.owner), ...(values as Record<(typeof components)[number], string>), ...extra };
   }
   const questions: Record<(typeof components)[number], string> = {
     hypothesis: 'Hypothesis (We believe that [audience] will [behaviour] because [reason])',
@@ -133,6 +134,12 @@ export async function betAnswers(flags: Flags, setting: NewSetting, prompter?: P
     learning_output: '',
   };
   for (const c of components) answers[c] = values[c] ?? (await prompter.input({ message: questions[c], validate: required })).trim();
+  Object.assign(answers, extra);
+  const asks = { started: 'Started on (YYYY-MM-DD)', review_by: 'Review by (YYYY-MM-DD)', result: `Result (what happened: why the bet was ${status})` } as const;
+  for (const k of needs) {
+    const validate = k === 'result' ? required : (v: string) => isDate(v.trim()) || 'a date in the form YYYY-MM-DD';
+    answers[k] = (await prompter.input({ message: asks[k], validate })).trim();
+  }
   return answers;
 }
 

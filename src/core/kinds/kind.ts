@@ -73,6 +73,8 @@ export interface NewSetting {
   /** Where the file will be written, relative to the root. */
   file: string;
   out: { write(text: string): void };
+  /** Normalised domain → the account file that has it (an account per company). */
+  domains?: ReadonlyMap<string, string>;
 }
 
 export type Flags = Record<string, unknown>;

@@ -1,5 +1,6 @@
 /** KPI records: `kpis/*.yaml`, each file a list of `{ kpi, period, value }` measured against the KPI architecture. */
 import { z } from 'zod';
+import { PERIOD_PATTERN } from '../date-patterns.js';
 import { isDate } from '../dates.js';
 import { KPI_IDS } from '../kpis.js';
 import type { Finding } from '../problem.js';
@@ -84,6 +85,6 @@ export const kpiKind: KindDef<'kpis', KpiRecords, 'kpi'> = {
   patchJsonSchema(json) {
     const record = (json.items as Record<string, unknown> | undefined)?.properties as Record<string, Record<string, unknown>> | undefined;
     if (record?.kpi) record.kpi.enum = [...KPI_IDS];
-    if (record?.period) record.period.pattern = '^\\d{4}-(0[1-9]|1[0-2]|W(0[1-9]|[1-4]\\d|5[0-3])|Q[1-4]|\\d{2}-\\d{2})$';
+    if (record?.period) record.period.pattern = PERIOD_PATTERN;
   },
 };

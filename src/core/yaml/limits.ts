@@ -200,12 +200,15 @@ function isOddKey(key: string): boolean {
   return c === 110 || c === 116 || c === 102 || c === 78 || c === 73 ? key === 'null' || key === 'true' || key === 'false' || key === 'NaN' || key === 'Infinity' : false;
 }
 
-export function describeDataViolation(v: DataLimitViolation): string {
+/** `aliases`: whether the text has any (a large tree without them is large, not a bomb). */
+export function describeDataViolation(v: DataLimitViolation, aliases = true): string {
   switch (v) {
     case 'cycle':
       return 'an alias refers to the node that contains it (a cycle)';
     case 'size':
-      return `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values (an alias bomb?)`;
+      return aliases
+        ? `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values (an alias bomb?)`
+        : `the frontmatter holds more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values: split it into smaller files`;
     case 'depth':
       return `data is nested more than ${MAX_DATA_DEPTH} levels deep`;
   }

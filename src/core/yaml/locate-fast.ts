@@ -9,34 +9,18 @@
  */
 import type { DataPath } from '../problem.js';
 import type { Span } from './locate.js';
-
-type Node =
-  | { kind: 'scalar'; start: number; end: number }
-  | { kind: 'flow-map'; start: number; end: number }
-  | { kind: 'flow-seq'; start: number; end: number }
-  | { kind: 'block-map'; start: number; end: number; line: number; indent: number }
-  | { kind: 'block-seq'; start: number; end: number; line: number; indent: number };
-
-interface Entry {
-  key?: string;
-  start: number;
-  end: number;
-  value: Node;
-}
-
-class Unsupported extends Error {}
-const unsupported = (): never => {
-  throw new Unsupported();
-};
-
-const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
+import { blockScalarEnd, endsEmpty, FlowReader, KEY, LineTable, plainStart, quotedEnd, remembering, skipSpaces, Unsupported, unsupported, type Entry, type Node } from './locate-scan.js';
 
 /** Returns undefined when the text is not of the simple shape; the caller then uses the Document. */
 export function locateFast(text: string, path: DataPath): Span | undefined {
-  if (text.includes('\t') || text.includes('\r') || !text.endsWith('\n')) return undefined;
+  // Problems of one file are located one after another: keep its line table, and decide the
+  // shape once per file (a scan of the text per problem made a file with many problems quadratic).
+  if (lastText !== text) {
+    lastText = text;
+    lastLines = text.includes('\t') || text.includes('\r') || !text.endsWith('\n') ? undefined : new Lines(text);
+  }
+  if (!lastLines) return undefined;
   try {
-    // Problems of one file are located one after another: keep its line table.
-    if (lastLines?.text !== text) lastLines = new Lines(text);
     return lastLines.locate(path);
   } catch (err) {
     if (err instanceof Unsupported) return undefined;
@@ -44,33 +28,28 @@ export function locateFast(text: string, path: DataPath): Span | undefined {
   }
 }
 
+let lastText: string | undefined;
 let lastLines: Lines | undefined;
 
-class Lines {
-  readonly starts: number[] = [];
-  readonly indents: number[] = [];
-  /** Whether a line holds content (not blank, not only a comment). */
-  readonly content: boolean[] = [];
+/** The entries of one collection, and its map entries by key. */
+interface Entries {
+  list: Entry[];
+  byKey: Map<string, Entry>;
+}
 
-  constructor(readonly text: string) {
-    let start = 0;
-    while (start < text.length) {
-      const nl = text.indexOf('\n', start);
-      let i = start;
-      while (text.charCodeAt(i) === 32) i++;
-      const c = text.charCodeAt(i);
-      this.starts.push(start);
-      this.indents.push(i - start);
-      this.content.push(!(i === nl || c === 35 /* # */));
-      start = nl + 1;
-    }
-    this.starts.push(text.length);
-  }
+class Lines extends LineTable {
+  /**
+   * Every collection's entries, read once: a file's problems are located one after another, and
+   * reading a list again for each of its items' problems made that quadratic.
+   */
+  private readonly entryCache = new Map<string, Entries | 'unsupported'>();
+  private root: Node | 'unsupported' | undefined;
 
   locate(path: DataPath): Span {
-    const first = this.nextContent(0);
-    if (first === -1) unsupported();
-    const root = this.blockNodeAt(first, this.indents[first] ?? 0);
+    // What is outside the shape stays outside: remembered, not found again for every problem.
+    if (this.root === undefined) this.root = remembering(() => this.rootNode());
+    if (this.root === 'unsupported') unsupported();
+    const root = this.root as Node;
     let node: Node | undefined = root;
     let start = root.start;
     let end = root.end;
@@ -78,13 +57,13 @@ class Lines {
       if (!node) break;
       if (node.kind === 'block-map' || node.kind === 'flow-map') {
         const want = String(segment);
-        const entry: Entry | undefined = this.entries(node).find((e) => e.key === want);
+        const entry: Entry | undefined = this.entries(node).byKey.get(want);
         if (!entry) break;
         start = entry.start;
         end = entry.end;
         node = entry.value;
       } else if ((node.kind === 'block-seq' || node.kind === 'flow-seq') && typeof segment === 'number') {
-        const item: Entry | undefined = this.entries(node)[segment];
+        const item: Entry | undefined = this.entries(node).list[segment];
         if (!item) break;
         start = item.start;
         end = item.end;
@@ -98,29 +77,10 @@ class Lines {
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 
-  private position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
-  }
-
-  private nextContent(from: number): number {
-    for (let i = from; i < this.content.length; i++) if (this.content[i]) return i;
-    return -1;
-  }
-
-  private lineEnd(line: number): number {
-    return (this.starts[line + 1] ?? this.text.length) - 1;
-  }
-
-  private isDash(line: number): boolean {
-    const p = (this.starts[line] ?? 0) + (this.indents[line] ?? 0);
-    return this.text.charCodeAt(p) === 45 && this.text.charCodeAt(p + 1) === 32;
+  private rootNode(): Node {
+    const first = this.nextContent(0);
+    if (first === -1) unsupported();
+    return this.blockNodeAt(first, this.indents[first] ?? 0);
   }
 
   /** The block collection whose first entry starts at `col` of `line`. */
@@ -145,7 +105,24 @@ class Lines {
     return seq ? { kind: 'block-seq', start, end, line, indent: col } : { kind: 'block-map', start, end, line, indent: col };
   }
 
-  private entries(node: Node): Entry[] {
+  private entries(node: Node): Entries {
+    const id = `${node.kind}:${node.start}`;
+    let known = this.entryCache.get(id);
+    if (!known) {
+      known = remembering(() => {
+        const list = this.readEntries(node);
+        const byKey = new Map<string, Entry>();
+        // The first of equal keys, as `find` gave (duplicates are a syntax error anyway).
+        for (const e of list) if (e.key !== undefined && !byKey.has(e.key)) byKey.set(e.key, e);
+        return { list, byKey };
+      });
+      this.entryCache.set(id, known);
+    }
+    if (known === 'unsupported') return unsupported();
+    return known;
+  }
+
+  private readEntries(node: Node): Entry[] {
     switch (node.kind) {
       case 'block-map':
       case 'block-seq':
@@ -282,162 +259,3 @@ class Lines {
   }
 }
 
-/**
- * A block scalar (`>-` prose, `|` text): its header, then every following line that is blank or
- * indented deeper than the key or `-` that holds it. Like `yaml`, the value ends after the newline
- * of its last non-blank line. Keep chomping (`+`) and explicit indentation stay outside the shape.
- */
-function blockScalarEnd(lines: Lines, line: number, at: number, ownerCol: number): number {
-  const text = lines.text;
-  const eol = (lines.starts[line + 1] ?? text.length) - 1;
-  const header = /^[|>]-?[ \t]*(?:#.*)?$/.exec(text.slice(at, eol));
-  if (!header) return unsupported();
-  let last = -1;
-  for (let i = line + 1; i < lines.starts.length - 1; i++) {
-    const start = lines.starts[i] ?? 0;
-    const end = (lines.starts[i + 1] ?? text.length) - 1;
-    const blank = text.slice(start, end).trim() === '';
-    if (!blank && (lines.indents[i] ?? 0) <= ownerCol) break;
-    if (!blank) last = i;
-  }
-  if (last === -1) return unsupported();
-  return lines.starts[last + 1] ?? text.length;
-}
-
-/** Reads one flow collection (which must close on its line) and the spans of its entries. */
-class FlowReader {
-  private pos: number;
-  constructor(
-    private readonly text: string,
-    private readonly start: number,
-  ) {
-    this.pos = start;
-  }
-
-  read(): { end: number; entries: Entry[] } {
-    const text = this.text;
-    const map = text.charCodeAt(this.pos) === 123;
-    const close = map ? 125 : 93;
-    this.pos++;
-    const entries: Entry[] = [];
-    for (;;) {
-      this.skip();
-      const c = text.charCodeAt(this.pos);
-      if (c === close) {
-        this.pos++;
-        return { end: this.pos, entries };
-      }
-      if (map) {
-        const keyStart = this.pos;
-        const key = this.scalar(true);
-        this.skip();
-        if (text.charCodeAt(this.pos) !== 58) unsupported();
-        this.pos++;
-        this.skip();
-        const v = text.charCodeAt(this.pos);
-        if (v === 44 || v === 125) unsupported(); // a key without a value
-        const value = this.node();
-        entries.push({ key: key.text, start: keyStart, end: value.end, value });
-      } else {
-        const value = this.node();
-        this.skip();
-        if (text.charCodeAt(this.pos) === 58) unsupported(); // a pair inside a list
-        entries.push({ start: value.start, end: value.end, value });
-      }
-      this.skip();
-      const after = text.charCodeAt(this.pos);
-      if (after === 44) this.pos++;
-      else if (after !== close) unsupported();
-    }
-  }
-
-  private skip(): void {
-    while (this.text.charCodeAt(this.pos) === 32) this.pos++;
-    if (this.text.charCodeAt(this.pos) === 10 || this.text.charCodeAt(this.pos) === 35 || this.pos >= this.text.length) unsupported();
-  }
-
-  private node(): Node {
-    const c = this.text.charCodeAt(this.pos);
-    if (c === 91 || c === 123) {
-      const start = this.pos;
-      const inner = new FlowReader(this.text, start).read();
-      this.pos = inner.end;
-      return { kind: c === 91 ? 'flow-seq' : 'flow-map', start, end: inner.end };
-    }
-    const s = this.scalar(false);
-    return { kind: 'scalar', start: s.start, end: s.end };
-  }
-
-  /** A quoted or plain scalar inside a flow collection; keys must be plain words or simple quotes. */
-  private scalar(isKey: boolean): { start: number; end: number; text: string } {
-    const text = this.text;
-    const start = this.pos;
-    const c = text.charCodeAt(start);
-    if (c === 34 || c === 39) {
-      const end = quotedEnd(text, start);
-      const inner = text.slice(start + 1, end - 1);
-      if (isKey && (inner.includes('\\') || inner.includes("'") || inner.includes('"'))) unsupported();
-      this.pos = end;
-      return { start, end, text: inner };
-    }
-    if (!plainStart(text, start)) unsupported();
-    let end = start;
-    let i = start;
-    for (; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 || ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125) break;
-      if (ch === 58) {
-        const n = text.charCodeAt(i + 1);
-        if (n === 32 || n === 44 || n === 91 || n === 93 || n === 123 || n === 125 || n === 10) break;
-      }
-      if (ch === 35 && text.charCodeAt(i - 1) === 32) unsupported();
-      if (ch !== 32) end = i + 1;
-    }
-    this.pos = i;
-    const value = text.slice(start, end);
-    if (isKey && !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(value)) unsupported();
-    return { start, end, text: value };
-  }
-}
-
-/** The offset after the closing quote of the scalar that opens at `at` (on the same line). */
-function quotedEnd(text: string, at: number): number {
-  const q = text.charCodeAt(at);
-  for (let i = at + 1; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) unsupported();
-    if (q === 34 && ch === 92) {
-      i++;
-      continue;
-    }
-    if (ch === q) {
-      if (q === 39 && text.charCodeAt(i + 1) === 39) {
-        i++;
-        continue;
-      }
-      return i + 1;
-    }
-  }
-  return unsupported();
-}
-
-/** Whether a plain scalar may start here, with nothing exotic about it. */
-function plainStart(text: string, at: number): boolean {
-  const ch = text[at];
-  if (ch === undefined || ch === '\n') return false;
-  // `-` starts a plain scalar when a word or number follows it (-5, -x); other indicators never do here.
-  if (ch === '-') return /[A-Za-z0-9.]/.test(text[at + 1] ?? '');
-  return !'?:,[]{}#&*!|>\'"%@`'.includes(ch);
-}
-
-/** Whether a line ends in a key or a `-` with no value (a trailing comment aside). */
-function endsEmpty(line: string): boolean {
-  const hash = line.indexOf(' #');
-  const code = (hash === -1 ? line : line.slice(0, hash)).trimEnd();
-  return code.endsWith(':') || code === '-' || code.endsWith(' -') || code.trim() === '-';
-}
-
-function skipSpaces(text: string, at: number): number {
-  while (text.charCodeAt(at) === 32) at++;
-  return at;
-}

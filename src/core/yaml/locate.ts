@@ -1,5 +1,6 @@
-import type { LineCounter, Node, Document } from 'yaml';
+import type { LineCounter, Node, Document, Pair, YAMLMap } from 'yaml';
 import { yamlLib } from './lib.js';
+import { aliasTargets } from './aliases.js';
 import type { DataPath } from '../problem.js';
 
 export interface Span {
@@ -15,7 +16,7 @@ export interface Span {
  * (a missing key) lands on the deepest part that exists, so every problem has a real position.
  */
 export function locatePath(doc: Document.Parsed, lineCounter: LineCounter, path: DataPath): Span {
-  const { isAlias, isMap, isPair, isSeq } = yamlLib();
+  const { isAlias, isMap, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let start: number | undefined;
   let end: number | undefined;
@@ -24,9 +25,9 @@ export function locatePath(doc: Document.Parsed, lineCounter: LineCounter, path:
     end = node.range[1];
   }
   for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(doc);
+    if (isAlias(node)) node = aliasTargets(doc).get(node);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+      const pair = pairsByKey(doc, node).get(String(segment));
       if (!pair) break;
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
@@ -47,6 +48,28 @@ export function locatePath(doc: Document.Parsed, lineCounter: LineCounter, path:
   const a = lineCounter.linePos(start);
   const b = lineCounter.linePos(Math.max(start, end ?? start));
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+/**
+ * A map's pairs by key text (the first of equal keys), built once per map: a file's problems are
+ * located one after another, and a search per problem made many problems in one map quadratic.
+ */
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+
+function pairsByKey(doc: Document, map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    const { isPair, isAlias } = yamlLib();
+    for (const p of map.items) {
+      if (!isPair(p)) continue;
+      // An alias as a key (`*a : x`) names the scalar its anchor is on.
+      const key = keyText(isAlias(p.key) ? aliasTargets(doc).get(p.key) : p.key);
+      if (key !== undefined && !index.has(key)) index.set(key, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 function isNode(v: unknown): v is Node {

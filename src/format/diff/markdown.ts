@@ -4,33 +4,39 @@
  * Account names come from the pull request itself, so they are escaped: no HTML, no links, no
  * @mentions can be smuggled into the comment.
  */
-import type { AccountChange, DiffReport } from '../../core/diff.js';
+import { type AccountChange, type DiffReport, unscorableText, type ConfigChange } from '../../core/diff.js';
 import { coverageLine, overdueLine } from '../../core/method-diff.js';
 import { changeCells, plural, shortCommit } from './words.js';
 import type { DiffView, Renderer } from '../views.js';
+import { DIFF_COMMENT_MARKER } from '../../core/workflow.js';
+import { markdownCode, markdownText } from '../escape/markdown.js';
 
-/** Lets the CI job find the comment it posted before. */
-export const DIFF_COMMENT_MARKER = '<!-- abx-diff -->';
-
-export function markdownText(value: string): string {
-  return value
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~@&:]/g, (c) => `\\${c}`)
-    .trim();
-}
 
 export function renderDiffMarkdown(report: DiffReport): string {
   const { diff } = report;
   const moves = diff.tierMoves.length;
   const lines: string[] = [DIFF_COMMENT_MARKER];
   lines.push(`### abx: ${moves === 0 ? 'no account changes tier' : `${plural(moves, 'account changes', 'accounts change')} tier`}`, '');
+  for (const note of report.notes) lines.push(`> **Note:** ${markdownText(note)}`, '');
   const others = [
+    diff.unscorable.length > 0 ? `${diff.unscorable.length} cannot be scored` : '',
     diff.added.length > 0 ? `${diff.added.length} new` : '',
     diff.removed.length > 0 ? `${diff.removed.length} removed` : '',
+    diff.renamed.length > 0 ? `${diff.renamed.length} renamed` : '',
     diff.scoreChanges.length > 0 ? plural(diff.scoreChanges.length, 'score change', 'score changes') : '',
   ].filter(Boolean);
   lines.push(`Scores at ${side(report.base)} compared with ${side(report.head)}, as of ${report.asOf}${others.length > 0 ? `: ${others.join(', ')}` : ''}.`, '');
+  // Above the tiers: a reviewer must know the model changed before reading who moved.
+  if (report.config.length > 0) lines.push(configLine(report.config), '');
   if (moves > 0) lines.push(...table(diff.tierMoves), '');
+  if (diff.unscorable.length > 0) {
+    lines.push('**Cannot be scored** (the file has errors: see the annotations on the files):', '');
+    for (const c of diff.unscorable) {
+      const u = c.unscorable!;
+      lines.push(`- ${markdownText(c.name)} (${code(c.id)}): cannot be scored at ${u.side} (${unscorableText(u)})${u.side === 'head' && c.base === null ? ', a new file' : ''}`);
+    }
+    lines.push('');
+  }
   // One line each for messaging coverage and overdue collateral, when they moved.
   const method = report.method ? [coverageLine(report.method), overdueLine(report.method, markdownText)].filter((l) => l !== undefined) : [];
   if (method.length > 0) lines.push(...method.map((l) => `- ${l}`), '');
@@ -41,18 +47,32 @@ export function renderDiffMarkdown(report: DiffReport): string {
   };
   section('New accounts', diff.added);
   section('Removed accounts', diff.removed);
+  section('Renamed accounts (same scores)', diff.renamed);
   section('Score changes over 0.1 (same tiers)', diff.scoreChanges);
+  const detailed = others.filter((o) => !o.endsWith('cannot be scored'));
   if (details.length > 0) {
-    lines.push('<details>', `<summary>${others.join(', ')}</summary>`, '', ...details, '</details>', '');
+    lines.push('<details>', `<summary>${detailed.join(', ')}</summary>`, '', ...details, '</details>', '');
   }
-  if (moves === 0 && details.length === 0) lines.push(`No account changed tier or score (${plural(diff.unchanged, 'account', 'accounts')} compared).`, '');
+  if (moves === 0 && details.length === 0 && diff.unscorable.length === 0) lines.push(`No account changed tier or score (${plural(diff.unchanged, 'account', 'accounts')} compared).`, '');
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
+
+/** `The scoring model changed (abx.config.yaml): scoring.weights.firmographic 40 → 20, …`. */
+function configLine(changes: ConfigChange[]): string {
+  const value = (v: unknown) => (v === null ? '(not set)' : code(typeof v === 'string' ? v : JSON.stringify(v)));
+  const scoring = changes.some((c) => c.path === 'scoring' || c.path.startsWith('scoring.'));
+  const list = changes.map((c) => `${code(c.path)} ${value(c.base)} → ${value(c.head)}`).join(', ');
+  return `**${scoring ? 'The scoring model changed' : 'The config changed'}** (abx.config.yaml): ${list}. Each side is scored with its own config.`;
+}
+
+/** Text from the pull request as a code span (./escape/markdown.ts): it cannot close the span. */
+const code = (value: string, table = false): string => markdownCode(value, { table, max: 80 });
 
 function table(list: AccountChange[]): string[] {
   const rows = list.map((c) => {
     const cells = changeCells(c);
-    return `| ${markdownText(c.name)} (\`${c.id}\`) | ${cells.pure} | ${cells.pureTier} | ${cells.fit} | ${cells.fitTier} |`;
+    const renamed = c.renamedFrom ? `, renamed from ${code(c.renamedFrom, true)}` : '';
+    return `| ${markdownText(c.name, 120)} (${code(c.id, true)}${renamed}) | ${cells.pure} | ${cells.pureTier} | ${cells.fit} | ${cells.fitTier} |`;
   });
   return ['| Account | PURE | PURE tier | Fit | Fit tier |', '|---|---|---|---|---|', ...rows];
 }

@@ -1,6 +1,6 @@
 /** `abx export --format csv`: the score columns, then the facts; columns are only ever added at the end. */
 import type { AccountScore } from '../../core/scoring/account.js';
-import { toCsv } from '../csv.js';
+import { toCsv } from '../escape/csv.js';
 import { csvRow } from '../score/rows.js';
 import type { ExportView, Renderer } from '../views.js';
 import { EXPORT_COLUMNS, type ExportedAccount } from './rows.js';

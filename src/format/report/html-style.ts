@@ -28,8 +28,8 @@ svg .bar-value{font-weight:700}
 svg .axis{font-weight:700}svg .axis-sub{fill:var(--sub);font-size:11px}
 svg .cell-value{font-size:18px;font-weight:700}
 svg .budget-label{fill:#fff;font-weight:600}
-.two{display:grid;grid-template-columns:1fr 1fr;gap:24px;align-items:start}
-@media (max-width:900px){.two{grid-template-columns:1fr}}
+.two{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:24px;align-items:start}
+@media (max-width:900px){.two{grid-template-columns:minmax(0,1fr)}}
 table{border-collapse:collapse;width:100%;margin:0 0 16px}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{font-size:12px;color:var(--sub);font-weight:600}
@@ -56,4 +56,8 @@ tr.late td{color:var(--bad)}
 .empty{background:var(--bg);border:1px dashed #d0d5dd;border-radius:8px;padding:16px;color:var(--sub);font-size:15px}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--bg);padding:0 3px;border-radius:3px}
 footer{color:var(--sub);font-size:12px;padding-bottom:24px}
+/* Long names wrap inside their card (even without spaces); numbers and ranges (10-12) never break. */
+h1,h2,h3,h4,p,td,th,caption,figcaption,.stat,.bet,.column,code{overflow-wrap:anywhere}
+td.num,th.num,.count,.stat-value,.status,.nb{white-space:nowrap}
+.charts>*{min-width:0;max-width:100%}svg{max-width:100%;height:auto}
 `;

@@ -5,21 +5,16 @@
  */
 import { REPORT_NAMES, sectionsOf, type BetCard, type BetsReport, type CollateralReport, type KpiRow, type KpisReport, type MessagingReport, type PlanReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import { NOTHING_YET, PHASE_LABELS, REVIEW_LABELS, SECTION_TITLES, budgetText, coverageText, hours, latestText, metricText, percent, periodText, plural, reportTitle, reviewText, statusLabel, targetWithComparison, trendText } from './common.js';
+import { htmlText } from '../escape/html.js';
 import type { Renderer, ReportView } from '../views.js';
 import { ACCENT, CSS } from './html-style.js';
 
-/** Every user value goes through here: control characters dropped, HTML metacharacters escaped. */
-export function esc(value: string | number): string {
-  return (
-    String(value)
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&#39;')
-  );
+/** Every user value goes through here. */
+export const esc = htmlText;
+
+/** Text of a table cell or card: escaped, with numbers and ranges (`10-12`, `70–100`) kept on one line. */
+export function keep(value: string | number): string {
+  return esc(value).replace(/\d[\d.,]*(?:\s?[-–]\s?\d[\d.,]*)+%?/g, (m) => `<span class="nb">${m}</span>`);
 }
 
 const PURE_COLOURS = ['#b42318', '#e04f16', '#f79009', '#2e90fa', '#98a2b3'];
@@ -138,10 +133,10 @@ function tiersHtml(t: TiersReport): string {
   const motionBars: Bar[] = [...t.motions.map((m) => ({ key: m.motion, label: m.motion, value: m.count, colour: ACCENT })), ...(t.noMotion > 0 ? [{ key: 'none', label: 'no motion', value: t.noMotion, colour: UNSCORED_COLOUR }] : [])];
 
   const pureRows = t.pure
-    .map((r, i) => `<tr data-tier="${r.tier}"><td><span class="swatch" style="background:${PURE_COLOURS[i]}"></span>T${r.tier} ${esc(r.name)}</td><td>${esc(r.totals)}</td><td class="num" data-testid="pure-count-${r.tier}">${r.count}</td><td>${esc(r.priority)}</td><td>${esc(r.resources)}</td></tr>`)
+    .map((r, i) => `<tr data-tier="${r.tier}"><td><span class="swatch" style="background:${PURE_COLOURS[i]}"></span>T${r.tier} ${esc(r.name)}</td><td>${keep(r.totals)}</td><td class="num" data-testid="pure-count-${r.tier}">${r.count}</td><td>${keep(r.priority)}</td><td>${keep(r.resources)}</td></tr>`)
     .join('');
   const fitRows = t.fit
-    .map((r, i) => `<tr data-tier="${r.tier}"><td><span class="swatch" style="background:${FIT_COLOURS[i]}"></span>T${r.tier} ${esc(r.name)}</td><td>${esc(r.scores)}</td><td class="num" data-testid="fit-count-${r.tier}">${r.count}</td><td>${esc(r.motion)}</td><td>${esc(r.guide)}</td></tr>`)
+    .map((r, i) => `<tr data-tier="${r.tier}"><td><span class="swatch" style="background:${FIT_COLOURS[i]}"></span>T${r.tier} ${esc(r.name)}</td><td>${keep(r.scores)}</td><td class="num" data-testid="fit-count-${r.tier}">${r.count}</td><td>${keep(r.motion)}</td><td>${keep(r.guide)}</td></tr>`)
     .join('');
   const segmentRows = t.bySegment
     .map(
@@ -186,7 +181,7 @@ function budgetBar(t: TiersReport): string {
 
 function kpiRowHtml(r: KpiRow): string {
   const trendClass = r.improving === null ? '' : r.improving ? 'good' : 'bad';
-  return `<tr data-kpi="${esc(r.id)}" data-status="${r.status}"><td><code>${esc(r.id)}</code><div class="sub">${esc(r.definition)}${r.source === 'computed' ? ' · computed' : ''}</div></td><td class="num" data-testid="kpi-latest-${esc(r.id)}">${esc(latestText(r))}</td><td>${esc(periodText(r))}</td><td data-testid="kpi-target-${esc(r.id)}">${esc(targetWithComparison(r))}</td><td><span class="status ${r.status}" data-testid="kpi-status-${esc(r.id)}" title="${esc(r.reason)}">${esc(statusLabel(r.status))}</span></td><td class="${trendClass}" data-testid="kpi-trend-${esc(r.id)}">${esc(trendText(r))}</td></tr>`;
+  return `<tr data-kpi="${esc(r.id)}" data-status="${r.status}"><td><code>${esc(r.id)}</code><div class="sub">${esc(r.definition)}${r.source === 'computed' ? ' · computed' : ''}</div></td><td class="num" data-testid="kpi-latest-${esc(r.id)}">${esc(latestText(r))}</td><td>${keep(periodText(r))}</td><td data-testid="kpi-target-${esc(r.id)}">${esc(targetWithComparison(r))}</td><td><span class="status ${r.status}" data-testid="kpi-status-${esc(r.id)}" title="${esc(r.reason)}">${esc(statusLabel(r.status))}</span></td><td class="${trendClass}" data-testid="kpi-trend-${esc(r.id)}">${esc(trendText(r))}</td></tr>`;
 }
 
 function kpisHtml(k: KpisReport): string {
@@ -203,10 +198,10 @@ ${k.records === 0 ? empty('empty-kpis', NOTHING_YET.kpiRecords) : ''}
 
 function betCardHtml(b: BetCard): string {
   const closed = b.status === 'won' || b.status === 'killed';
-  const review = b.reviewBy === null ? '' : `<p class="review${b.overdue ? ' overdue' : ''}">Review by ${esc(b.reviewBy)}${b.overdue ? ` · <strong>overdue ${esc(plural(b.daysOverdue ?? 0, 'day'))}</strong>` : ''}</p>`;
-  const kill = b.killCondition ? `<p class="kill"><span class="k">Kill if</span> ${esc(b.killCondition)}</p>` : '<p class="warn">No kill condition.</p>';
-  const detail = closed && b.result ? `${kill}<p class="result"><span class="k">Result</span> ${esc(b.result)}</p>` : kill;
-  return `<article class="bet${b.overdue ? ' overdue' : ''}" data-testid="bet-card" data-bet="${esc(b.id)}" data-status="${b.status}" data-overdue="${b.overdue}"><h4>${esc(b.name)}</h4><p class="sub"><code>${esc(b.id)}</code>${b.category ? ` · ${esc(b.category)}` : ''}${b.owner ? ` · ${esc(b.owner)}` : ''}</p>${review}${detail}</article>`;
+  const review = b.reviewBy === null ? '' : `<p class="review${b.overdue ? ' overdue' : ''}">Review by ${keep(b.reviewBy)}${b.overdue ? ` · <strong>overdue ${esc(plural(b.daysOverdue ?? 0, 'day'))}</strong>` : ''}</p>`;
+  const kill = b.killCondition ? `<p class="kill"><span class="k">Kill if</span> ${keep(b.killCondition)}</p>` : '<p class="warn">No kill condition.</p>';
+  const detail = closed && b.result ? `${kill}<p class="result"><span class="k">Result</span> ${keep(b.result)}</p>` : kill;
+  return `<article class="bet${b.overdue ? ' overdue' : ''}" data-testid="bet-card" data-bet="${esc(b.id)}" data-status="${b.status}" data-overdue="${b.overdue}"><h4>${keep(b.name)}</h4><p class="sub"><code>${esc(b.id)}</code>${b.category ? ` · ${esc(b.category)}` : ''}${b.owner ? ` · ${esc(b.owner)}` : ''}</p>${review}${detail}</article>`;
 }
 
 function betsHtml(b: BetsReport): string {
@@ -229,10 +224,10 @@ function signalsHtml(s: SignalsReport): string {
     s.openSignals.length === 0
       ? `<p class="sub">${esc(NOTHING_YET.openSignals)}</p>`
       : `<table data-testid="table-open-signals"><caption>Open signals (no first touch yet)</caption><thead><tr><th>Account</th><th>Type</th><th>Date</th><th class="num">Open for</th><th>Summary</th></tr></thead><tbody>${s.openSignals
-          .map((o) => `<tr data-account="${esc(o.account)}"${o.pastTarget ? ' class="late"' : ''}><td><code>${esc(o.account)}</code></td><td>${esc(o.type)}</td><td>${esc(o.date)}</td><td class="num">${esc(hours(o.openHours))}</td><td>${esc(o.summary)}</td></tr>`)
+          .map((o) => `<tr data-account="${esc(o.account)}"${o.pastTarget ? ' class="late"' : ''}><td><code>${esc(o.account)}</code></td><td>${keep(o.type)}</td><td>${keep(o.date)}</td><td class="num">${esc(hours(o.openHours))}</td><td>${keep(o.summary)}</td></tr>`)
           .join('')}</tbody></table>`;
   const typeRows = s.byType
-    .map((x) => `<tr data-type="${esc(x.type)}"><td>${esc(x.type)}</td><td class="num">${x.total}</td><td class="num">${x.touched}</td><td class="num">${x.open}</td><td class="num">${x.openPastTarget}</td><td class="num">${esc(hours(x.medianLatencyHours))}</td><td class="num">${esc(percent(x.withinTargetShare))}</td></tr>`)
+    .map((x) => `<tr data-type="${esc(x.type)}"><td>${keep(x.type)}</td><td class="num">${x.total}</td><td class="num">${x.touched}</td><td class="num">${x.open}</td><td class="num">${x.openPastTarget}</td><td class="num">${esc(hours(x.medianLatencyHours))}</td><td class="num">${esc(percent(x.withinTargetShare))}</td></tr>`)
     .join('');
   const bars: Bar[] = s.byType.map((x) => ({ key: x.type, label: x.type, value: x.total, colour: ACCENT }));
   const latencyTone = s.medianLatencyHours === null ? '' : s.medianLatencyHours < s.targetHours ? 'good' : 'bad';

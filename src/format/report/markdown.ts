@@ -1,6 +1,4 @@
 /** `abx report --format markdown`: GitHub-flavoured markdown for wikis and pull-request comments. */
-import { cell } from '../../core/blocks.js';
-import { printable } from '../../core/frontmatter.js';
 import { sectionsOf, type BetsReport, type CollateralReport, type KpisReport, type MessagingReport, type PlanReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import {
   NOTHING_YET,
@@ -22,13 +20,12 @@ import {
   unicodeBar,
 } from './common.js';
 import type { Renderer, ReportView } from '../views.js';
+import { markdownCode, markdownText } from '../escape/markdown.js';
 
 /** A user value in a table cell: one line, pipes escaped, no raw HTML (a `<` never opens a tag). */
-function md(value: string, max = 200): string {
-  return cell(printable(value, max)).replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const md = (value: string, max = 200): string => markdownText(value, max);
 
-const code = (id: string) => `\`${cell(printable(id, 80)).replace(/`/g, '')}\``;
+const code = (id: string) => markdownCode(id, { table: true, max: 80 });
 
 function tableLines(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
@@ -142,7 +139,7 @@ function betsMd(b: BetsReport): string[] {
         ['l', 'l', 'l', 'l', 'l', ...(closed ? (['l'] as const) : [])],
         column.bets.map((bet) => [
           `${md(bet.name, 80)} (${code(bet.id)})`,
-          bet.category ?? '—',
+          md(bet.category ?? '—', 60),
           bet.owner === null ? '—' : code(bet.owner),
           bet.reviewBy === null ? '—' : bet.overdue ? `**${bet.reviewBy}, overdue ${plural(bet.daysOverdue ?? 0, 'day')}**` : bet.reviewBy,
           md(bet.killCondition ?? '—', 300),
@@ -151,7 +148,7 @@ function betsMd(b: BetsReport): string[] {
       ),
     );
   }
-  out.push('', '### By category', '', ...tableLines(['Category', 'Bets'], ['l', 'r'], b.byCategory.map((c) => [c.category, String(c.count)])));
+  out.push('', '### By category', '', ...tableLines(['Category', 'Bets'], ['l', 'r'], b.byCategory.map((c) => [md(c.category, 60), String(c.count)])));
   return out;
 }
 
@@ -171,7 +168,7 @@ function signalsMd(s: SignalsReport): string[] {
       ...tableLines(
         ['Account', 'Type', 'Date', 'Open for', 'Summary'],
         ['l', 'l', 'l', 'r', 'l'],
-        s.openSignals.map((o) => [code(o.account), o.type, o.date, o.pastTarget ? `**${hours(o.openHours)}**` : hours(o.openHours), md(o.summary, 120)]),
+        s.openSignals.map((o) => [code(o.account), md(o.type, 40), o.date, o.pastTarget ? `**${hours(o.openHours)}**` : hours(o.openHours), md(o.summary, 120)]),
       ),
     );
   }
@@ -182,7 +179,7 @@ function signalsMd(s: SignalsReport): string[] {
     ...tableLines(
       ['Type', 'Signals', 'Touched', 'Open', `Past ${s.targetHours} h`, 'Median latency', `Within ${s.targetHours} h`],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
-      s.byType.map((x) => [x.type, String(x.total), String(x.touched), String(x.open), String(x.openPastTarget), hours(x.medianLatencyHours), percent(x.withinTargetShare)]),
+      s.byType.map((x) => [md(x.type, 40), String(x.total), String(x.touched), String(x.open), String(x.openPastTarget), hours(x.medianLatencyHours), percent(x.withinTargetShare)]),
     ),
   );
   return out;
@@ -253,7 +250,7 @@ function collateralMd(r: CollateralReport): string[] {
 function planMd(r: PlanReport): string[] {
   const out = [`## ${SECTION_TITLES.plan}`, ''];
   const plan = r.plan;
-  if (plan === null) return [...out, NOTHING_YET.plan];
+  if (plan === null) return [...out, NOTHING_YET.plan.replace('plan.md', '`plan.md`')];
   out.push(`${md(plan.name, 80)}: started ${plan.started}, day ${plan.day}, ${plan.done} of ${plural(plan.total, 'task')} done.`, '');
   out.push(...tableLines(['Phase', 'Ends', 'Done', 'Status'], ['l', 'l', 'r', 'l'], plan.phases.map((p) => [p.label, p.ends, `${p.done}/${p.total}`, p.status === 'overdue' ? `**${PHASE_LABELS[p.status]}**` : PHASE_LABELS[p.status]])));
   for (const p of plan.phases) {

@@ -1,7 +1,5 @@
 /** `abx report` in the terminal: cli-table3 tables, unicode bar charts for distributions, chalk for status. */
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { printable } from '../../core/frontmatter.js';
 import { sectionsOf, type BetsReport, type CollateralReport, type KpiRow, type KpisReport, type MessagingReport, type PlanReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import {
   NOTHING_YET,
@@ -22,38 +20,46 @@ import {
   trendText,
   unicodeBar,
 } from './common.js';
+import { terminalText } from '../escape/terminal.js';
 import { fitColour, pureColour } from '../score/table.js';
 import type { Renderer, ReportView } from '../views.js';
+import { fittedTable, visibleWidth, wrapText, type Column } from '../fit-width.js';
 
 type Paint = (s: string) => string;
 
-function table(chalk: ChalkInstance, head: string[], options: { colAligns?: ('left' | 'right' | 'center')[]; colWidths?: (number | null)[] } = {}) {
-  return new Table({
-    head,
-    style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['gray'] : [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    colAligns: options.colAligns ?? [],
-    colWidths: options.colWidths ?? [],
-    wordWrap: true,
-  });
+/** A table that fits the terminal (src/format/fit-width.ts): rows are pushed, then it is printed. */
+function table(chalk: ChalkInstance, width: number | undefined, head: string[], options: { colAligns?: ('left' | 'right' | 'center')[]; colWidths?: (number | null)[]; ruled?: boolean } = {}) {
+  const rows: string[][] = [];
+  const columns: Column[] = head.map((h, i) => ({ head: h, align: options.colAligns?.[i] ?? 'left', wrap: true, min: Math.max(6, visibleWidth(h)) }));
+  const widths = options.colWidths && options.colWidths.length > 0 ? options.colWidths.map((w) => (w === null ? null : w - 2)) : undefined;
+  return {
+    push: (row: string[]) => void rows.push(row),
+    toString: () => fittedTable(columns, rows, { chalk, width, widths, ruled: options.ruled }),
+  };
 }
 
 const heading = (chalk: ChalkInstance, text: string) => chalk.bold(text);
 
-export function renderReportTable(report: Report, chalk: ChalkInstance): string {
+export function renderReportTable(report: Report, chalk: ChalkInstance, width?: number): string {
   const parts: string[] = [chalk.bold(reportTitle(report))];
-  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection, messaging: messagingSection, collateral: collateralSection, plan: planSection }, chalk));
-  return `${parts.join('\n\n')}\n`;
+  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection, messaging: messagingSection, collateral: collateralSection, plan: planSection }, chalk, width));
+  const text = parts.join('\n\n');
+  if (width === undefined) return `${text}\n`;
+  // Lines outside the tables (summaries, the MQA list, budget guidance) wrap at spaces.
+  return `${text
+    .split('\n')
+    .flatMap((line) => (visibleWidth(line) <= width ? [line] : wrapText(line, width)))
+    .join('\n')}\n`;
 }
 
-function tiersSection(t: TiersReport, chalk: ChalkInstance): string {
+function tiersSection(t: TiersReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.tiers)];
   if (t.accounts === 0) {
     out.push(NOTHING_YET.accounts, '', `Budget guidance (${t.budget.label}): ${budgetText(t.budget)}.`);
     return out.join('\n');
   }
   const maxPure = Math.max(...t.pure.map((r) => r.count), t.unscored.count);
-  const pure = table(chalk, ['PURE tier', 'Totals', 'Accounts', '', 'Priority', 'Resource allocation'], { colAligns: ['left', 'left', 'right', 'left', 'left', 'left'] });
+  const pure = table(chalk, width, ['PURE tier', 'Totals', 'Accounts', '', 'Priority', 'Resource allocation'], { colAligns: ['left', 'left', 'right', 'left', 'left', 'left'] });
   for (const r of t.pure) {
     const c = pureColour(chalk, r.tier);
     pure.push([c(`${r.tier} ${r.name}`), r.totals, String(r.count), c(unicodeBar(r.count, maxPure)), r.priority, r.resources]);
@@ -62,14 +68,14 @@ function tiersSection(t: TiersReport, chalk: ChalkInstance): string {
   out.push(heading(chalk, `PURE tiers · ${plural(t.accounts, 'account')}`), pure.toString());
 
   const maxFit = Math.max(...t.fit.map((r) => r.count));
-  const fit = table(chalk, ['Fit tier', 'Fit score', 'Accounts', '', 'Motion', 'Guide'], { colAligns: ['left', 'left', 'right', 'left', 'left', 'right'] });
+  const fit = table(chalk, width, ['Fit tier', 'Fit score', 'Accounts', '', 'Motion', 'Guide'], { colAligns: ['left', 'left', 'right', 'left', 'left', 'right'] });
   for (const r of t.fit) {
     const c = fitColour(chalk, r.tier);
     fit.push([c(`${r.tier} ${r.name}`), r.scores, String(r.count), c(unicodeBar(r.count, maxFit)), r.motion, r.guide]);
   }
   out.push('', heading(chalk, 'Fit tiers'), fit.toString());
 
-  const grid = table(chalk, ['Fit \\ PURE', 'T1', 'T2', 'T3', 'T4', 'T5', 'unscored'], { colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'] });
+  const grid = table(chalk, width, ['Fit \\ PURE', 'T1', 'T2', 'T3', 'T4', 'T5', 'unscored'], { colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'] });
   for (const row of t.grid) {
     grid.push([
       fitColour(chalk, row.fitTier)(`${row.fitTier} ${row.fitName}`),
@@ -79,22 +85,22 @@ function tiersSection(t: TiersReport, chalk: ChalkInstance): string {
   }
   out.push('', heading(chalk, 'Fit × PURE grid (spend top-left first: high fit, hair on fire)'), grid.toString());
 
-  const seg = table(chalk, ['Segment', 'Accounts', 'P1', 'P2', 'P3', 'P4', 'P5', 'Unscored', 'F1', 'F2', 'F3', 'MQA'], { colAligns: ['left', ...Array<'right'>(11).fill('right')] });
+  const seg = table(chalk, width, ['Segment', 'Accounts', 'P1', 'P2', 'P3', 'P4', 'P5', 'Unscored', 'F1', 'F2', 'F3', 'MQA'], { colAligns: ['left', ...Array<'right'>(11).fill('right')] });
   for (const s of t.bySegment) {
-    const label = s.segment === null ? chalk.dim('no segment') : `${printable(s.name, 40)}${s.known ? '' : chalk.red(' (no such segment)')}`;
+    const label = s.segment === null ? chalk.dim('no segment') : `${terminalText(s.name, 40)}${s.known ? '' : chalk.red(' (no such segment)')}`;
     seg.push([label, String(s.accounts), ...['1', '2', '3', '4', '5', 'unscored'].map((k) => String(s.pure[k] ?? 0)), ...['1', '2', '3'].map((k) => String(s.fit[k] ?? 0)), String(s.mqa)]);
   }
   out.push('', heading(chalk, 'By segment (P = PURE tier, F = fit tier)'), seg.toString());
 
   const maxMotion = Math.max(...t.motions.map((m) => m.count), t.noMotion);
-  const motions = table(chalk, ['Motion', 'Accounts', ''], { colAligns: ['left', 'right', 'left'] });
+  const motions = table(chalk, width, ['Motion', 'Accounts', ''], { colAligns: ['left', 'right', 'left'] });
   for (const m of t.motions) motions.push([m.motion, String(m.count), chalk.cyan(unicodeBar(m.count, maxMotion))]);
   if (t.noMotion > 0) motions.push([chalk.dim('no motion'), String(t.noMotion), chalk.dim(unicodeBar(t.noMotion, maxMotion))]);
   out.push('', heading(chalk, 'Motions (detect → decode → engage → accelerate → expand)'), motions.toString());
 
   out.push(
     '',
-    `${chalk.bold('MQA')}: ${t.mqa.count} of ${plural(t.accounts, 'account')}${t.mqa.count > 0 ? ` (${t.mqa.accounts.join(', ')})` : ''}`,
+    `${chalk.bold('MQA')}: ${t.mqa.count} of ${plural(t.accounts, 'account')}${t.mqa.count > 0 ? ` (${t.mqa.accounts.map((a) => terminalText(a, 60)).join(', ')})` : ''}`,
     `${chalk.bold('Budget guidance')} (${t.budget.label}): ${budgetText(t.budget)}.`,
   );
   return out.join('\n');
@@ -110,23 +116,23 @@ function statusColour(chalk: ChalkInstance, status: KpiRow['status']): Paint {
   return status === 'met' ? chalk.green : status === 'missed' ? chalk.red : chalk.dim;
 }
 
-function kpisSection(k: KpisReport, chalk: ChalkInstance): string {
+function kpisSection(k: KpisReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.kpis)];
   if (k.records === 0) out.push(NOTHING_YET.kpiRecords);
   out.push(`${k.summary.met} met · ${k.summary.missed} missed · ${k.summary.noData} no data`);
   for (const g of k.groups) {
-    const t = table(chalk, ['KPI', 'Latest', 'Period', 'Target', 'Status', 'Trend'], { colAligns: ['left', 'right', 'left', 'left', 'left', 'left'] });
+    const t = table(chalk, width, ['KPI', 'Latest', 'Period', 'Target', 'Status', 'Trend'], { colAligns: ['left', 'right', 'left', 'left', 'left', 'left'] });
     for (const row of g.kpis) {
       const trend = trendText(row);
       const trendColour = row.improving === null ? (s: string) => s : row.improving ? chalk.green : chalk.red;
-      t.push([row.id, latestText(row), periodText(row), targetWithComparison(row), statusColour(chalk, row.status)(statusLabel(row.status)), trendColour(trend)]);
+      t.push([terminalText(row.id, 60), latestText(row), periodText(row), targetWithComparison(row), statusColour(chalk, row.status)(statusLabel(row.status)), trendColour(trend)]);
     }
     out.push('', heading(chalk, `${g.tier[0]?.toUpperCase()}${g.tier.slice(1)} · ${g.cadence}`), t.toString());
   }
   return out.join('\n');
 }
 
-function betsSection(b: BetsReport, chalk: ChalkInstance): string {
+function betsSection(b: BetsReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.bets)];
   if (b.total === 0) {
     out.push(NOTHING_YET.bets);
@@ -140,23 +146,23 @@ function betsSection(b: BetsReport, chalk: ChalkInstance): string {
       continue;
     }
     const closed = column.status === 'won' || column.status === 'killed';
-    const t = table(chalk, ['Bet', 'Review by', 'Kill condition', ...(closed ? ['Result'] : [])], { colWidths: closed ? [36, 14, 34, 34] : [36, 14, 46] });
+    const t = table(chalk, width, ['Bet', 'Review by', 'Kill condition', ...(closed ? ['Result'] : [])], { colWidths: closed ? [36, 14, 34, 34] : [36, 14, 46], ruled: true });
     for (const bet of column.bets) {
       const review = bet.reviewBy === null ? chalk.dim('—') : bet.overdue ? chalk.red.bold(`${bet.reviewBy} overdue ${plural(bet.daysOverdue ?? 0, 'day')}`) : bet.reviewBy;
-      const about = chalk.dim([`${bet.id}${bet.category ? ` · ${bet.category}` : ''}`, ...(bet.owner ? [printable(bet.owner, 60)] : [])].join('\n'));
-      const long = (text: string | null) => (text === null ? chalk.dim('—') : printable(text, 240));
-      t.push([`${printable(bet.name, 80)}\n${about}`, review, long(bet.killCondition), ...(closed ? [long(bet.result)] : [])]);
+      const about = chalk.dim([`${terminalText(bet.id, 60)}${bet.category ? ` · ${terminalText(bet.category, 40)}` : ''}`, ...(bet.owner ? [terminalText(bet.owner, 60)] : [])].join('\n'));
+      const long = (text: string | null) => (text === null ? chalk.dim('—') : terminalText(text, 240));
+      t.push([`${terminalText(bet.name, 80)}\n${about}`, review, long(bet.killCondition), ...(closed ? [long(bet.result)] : [])]);
     }
     out.push(t.toString());
   }
   const maxCategory = Math.max(...b.byCategory.map((c) => c.count));
-  const cats = table(chalk, ['Category', 'Bets', ''], { colAligns: ['left', 'right', 'left'] });
+  const cats = table(chalk, width, ['Category', 'Bets', ''], { colAligns: ['left', 'right', 'left'] });
   for (const c of b.byCategory) cats.push([c.category, String(c.count), chalk.cyan(unicodeBar(c.count, maxCategory))]);
   out.push('', heading(chalk, 'By category'), cats.toString());
   return out.join('\n');
 }
 
-function signalsSection(s: SignalsReport, chalk: ChalkInstance): string {
+function signalsSection(s: SignalsReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.signals)];
   if (s.total === 0) {
     out.push(s.accounts === 0 ? NOTHING_YET.accounts : NOTHING_YET.signals);
@@ -171,14 +177,14 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance): string {
   if (s.openSignals.length === 0) {
     out.push(NOTHING_YET.openSignals);
   } else {
-    const t = table(chalk, ['Account', 'Type', 'Date', 'Open for', 'Summary'], { colAligns: ['left', 'left', 'left', 'right', 'left'] });
+    const t = table(chalk, width, ['Account', 'Type', 'Date', 'Open for', 'Summary'], { colAligns: ['left', 'left', 'left', 'right', 'left'] });
     for (const o of s.openSignals) {
-      t.push([o.account, o.type, o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), printable(o.summary, 60)]);
+      t.push([terminalText(o.account, 60), terminalText(o.type, 30), o.date, (o.pastTarget ? chalk.red.bold : (x: string) => x)(`${hours(o.openHours)}${o.pastTarget ? ' !' : ''}`), terminalText(o.summary, 60)]);
     }
     out.push(t.toString());
   }
   const maxType = Math.max(...s.byType.map((x) => x.total));
-  const t = table(chalk, ['Type', 'Signals', '', 'Touched', 'Open', `Past ${s.targetHours} h`, 'Median latency', `Within ${s.targetHours} h`], { colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right'] });
+  const t = table(chalk, width, ['Type', 'Signals', '', 'Touched', 'Open', `Past ${s.targetHours} h`, 'Median latency', `Within ${s.targetHours} h`], { colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right'] });
   for (const x of s.byType) {
     t.push([x.type, String(x.total), chalk.cyan(unicodeBar(x.total, maxType, 12)), String(x.touched), String(x.open), x.openPastTarget > 0 ? chalk.red(String(x.openPastTarget)) : String(x.openPastTarget), hours(x.medianLatencyHours), percent(x.withinTargetShare)]);
   }
@@ -186,7 +192,7 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance): string {
   return out.join('\n');
 }
 
-function messagingSection(r: MessagingReport, chalk: ChalkInstance): string {
+function messagingSection(r: MessagingReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.messaging)];
   if (r.total === 0) {
     out.push(NOTHING_YET.messaging);
@@ -194,9 +200,9 @@ function messagingSection(r: MessagingReport, chalk: ChalkInstance): string {
   }
   out.push(`${plural(r.total, 'messaging file')} · benefits for served segments ${coverageText(r.benefitCoverage)} · personas with a message ${coverageText(r.personaCoverage)}`);
   for (const m of r.messaging) {
-    out.push('', heading(chalk, `${printable(m.name, 80)} (${m.id})`));
+    out.push('', heading(chalk, `${terminalText(m.name, 80)} (${m.id})`));
     out.push(`Serves ${m.columns.filter((c) => c.served).map((c) => c.segment).join(', ') || chalk.dim('no segment')}`);
-    out.push(`Category narrative: ${m.categoryNarrative === null ? chalk.red('missing') : printable(m.categoryNarrative, 300)}`);
+    out.push(`Category narrative: ${m.categoryNarrative === null ? chalk.red('missing') : terminalText(m.categoryNarrative, 300)}`);
     out.push('', heading(chalk, `Capability matrix · benefits ${coverageText(m.benefitCoverage)}`));
     if (m.capabilities.length === 0) {
       out.push(chalk.dim('No capabilities yet.'));
@@ -204,31 +210,31 @@ function messagingSection(r: MessagingReport, chalk: ChalkInstance): string {
       // 80 columns: the capability column, then the rest shared by the segments.
       const k = m.columns.length;
       const each = k === 0 ? 0 : Math.max(10, Math.floor((75 - 22 - (k - 1)) / k));
-      const t = table(chalk, ['Capability', ...m.columns.map((c) => `${printable(c.segment, 40)}${c.served ? '' : ' (not served)'}`)], { colWidths: [22, ...Array<number>(k).fill(each)] });
+      const t = table(chalk, width, ['Capability', ...m.columns.map((c) => `${terminalText(c.segment, 40)}${c.served ? '' : ' (not served)'}`)], { colWidths: [22, ...Array<number>(k).fill(each)] });
       for (const c of m.capabilities) {
         t.push([
-          `${printable(c.capability, 80)}${c.soWhat === null ? `\n${chalk.red('no so what')}` : `\n${chalk.dim(printable(c.soWhat, 120))}`}`,
-          ...c.cells.map((cell) => (cell.benefit !== null ? printable(cell.benefit, 120) : cell.gap ? chalk.red.bold('GAP') : chalk.dim('—'))),
+          `${terminalText(c.capability, 80)}${c.soWhat === null ? `\n${chalk.red('no so what')}` : `\n${chalk.dim(terminalText(c.soWhat, 120))}`}`,
+          ...c.cells.map((cell) => (cell.benefit !== null ? terminalText(cell.benefit, 120) : cell.gap ? chalk.red.bold('GAP') : chalk.dim('—'))),
         ]);
       }
       out.push(t.toString());
     }
     out.push('', heading(chalk, `Persona map · personas ${coverageText(m.personaCoverage)}`));
     if (m.personas.length > 0) {
-      const t = table(chalk, ['Persona', 'Message', 'Proof points'], { colWidths: [22, 31, 23] });
+      const t = table(chalk, width, ['Persona', 'Message', 'Proof points'], { colWidths: [22, 31, 23] });
       for (const p of m.personas) {
-        const proofs = p.proofPoints.length === 0 ? chalk.yellow('none') : p.proofPoints.map((x) => (x.name === null ? chalk.red(`${printable(x.id, 40)} (no such collateral)`) : printable(x.name, 60))).join('\n');
-        t.push([`${printable(p.persona, 60)}${p.caresAbout ? `\n${chalk.dim(printable(p.caresAbout, 80))}` : ''}`, p.message === null ? chalk.dim('—') : printable(p.message, 200), proofs]);
+        const proofs = p.proofPoints.length === 0 ? chalk.yellow('none') : p.proofPoints.map((x) => (x.name === null ? chalk.red(`${terminalText(x.id, 40)} (no such collateral)`) : terminalText(x.name, 60))).join('\n');
+        t.push([`${terminalText(p.persona, 60)}${p.caresAbout ? `\n${chalk.dim(terminalText(p.caresAbout, 80))}` : ''}`, p.message === null ? chalk.dim('—') : terminalText(p.message, 200), proofs]);
       }
       out.push(t.toString());
     }
-    if (m.missingPersonas.length > 0) out.push(chalk.red(`No message for: ${m.missingPersonas.map((x) => printable(x, 60)).join(', ')}`));
-    if (m.keywords.length > 0) out.push(`Keywords: ${m.keywords.map((x) => printable(x, 60)).join(' · ')}`);
+    if (m.missingPersonas.length > 0) out.push(chalk.red(`No message for: ${m.missingPersonas.map((x) => terminalText(x, 60)).join(', ')}`));
+    if (m.keywords.length > 0) out.push(`Keywords: ${m.keywords.map((x) => terminalText(x, 60)).join(' · ')}`);
   }
   return out.join('\n');
 }
 
-function collateralSection(r: CollateralReport, chalk: ChalkInstance): string {
+function collateralSection(r: CollateralReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.collateral)];
   if (r.total === 0) {
     out.push(NOTHING_YET.collateral);
@@ -239,28 +245,28 @@ function collateralSection(r: CollateralReport, chalk: ChalkInstance): string {
     `Metrics: ${r.metrics.met} met, ${r.metrics.missed} missed, ${r.metrics['no-data']} no data, ${r.metrics['no-target']} without a target`,
   );
   const maxType = Math.max(...r.byType.map((x) => x.count));
-  const types = table(chalk, ['Type', 'Assets', ''], { colAligns: ['left', 'right', 'left'] });
+  const types = table(chalk, width, ['Type', 'Assets', ''], { colAligns: ['left', 'right', 'left'] });
   for (const x of r.byType) types.push([x.type, String(x.count), chalk.cyan(unicodeBar(x.count, maxType))]);
   out.push('', heading(chalk, 'By type'), types.toString());
-  const t = table(chalk, ['Asset', 'Review', 'Metrics against targets'], { colWidths: [26, 22, 28] });
+  const t = table(chalk, width, ['Asset', 'Review', 'Metrics against targets'], { colWidths: [26, 22, 28] });
   for (const a of r.assets) {
     const paint = a.review === 'overdue' || a.review === 'never' ? chalk.red : a.review === 'due' ? chalk.yellow : (x: string) => x;
-    const metrics = a.metrics.length === 0 ? chalk.yellow('no metrics') : a.metrics.map((m) => (m.status === 'missed' ? chalk.red : m.status === 'met' ? chalk.green : chalk.dim)(`${printable(m.metric, 60)}: ${metricText(m)}`)).join('\n');
-    t.push([`${printable(a.name, 80)}\n${chalk.dim(`${a.id} · ${a.type}`)}`, paint(reviewText(a)), metrics]);
+    const metrics = a.metrics.length === 0 ? chalk.yellow('no metrics') : a.metrics.map((m) => (m.status === 'missed' ? chalk.red : m.status === 'met' ? chalk.green : chalk.dim)(`${terminalText(m.metric, 60)}: ${metricText(m)}`)).join('\n');
+    t.push([`${terminalText(a.name, 80)}\n${chalk.dim(`${a.id} · ${a.type}`)}`, paint(reviewText(a)), metrics]);
   }
   out.push('', heading(chalk, 'Assets (overdue first)'), t.toString());
   return out.join('\n');
 }
 
-function planSection(r: PlanReport, chalk: ChalkInstance): string {
+function planSection(r: PlanReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.plan)];
   const plan = r.plan;
   if (plan === null) {
     out.push(NOTHING_YET.plan);
     return out.join('\n');
   }
-  out.push(`${printable(plan.name, 80)} · started ${plan.started} · day ${plan.day} · ${plan.done} of ${plural(plan.total, 'task')} done`);
-  const t = table(chalk, ['Phase', 'Ends', 'Done', 'Status'], { colAligns: ['left', 'left', 'right', 'left'] });
+  out.push(`${terminalText(plan.name, 80)} · started ${plan.started} · day ${plan.day} · ${plan.done} of ${plural(plan.total, 'task')} done`);
+  const t = table(chalk, width, ['Phase', 'Ends', 'Done', 'Status'], { colAligns: ['left', 'left', 'right', 'left'] });
   for (const p of plan.phases) {
     const paint = p.status === 'overdue' || p.status === 'missing' ? chalk.red : p.status === 'done' ? chalk.green : p.status === 'current' ? chalk.yellow : chalk.dim;
     t.push([p.label, p.ends, `${p.done}/${p.total}`, paint(PHASE_LABELS[p.status])]);
@@ -269,9 +275,9 @@ function planSection(r: PlanReport, chalk: ChalkInstance): string {
   for (const p of plan.phases) {
     const open = p.tasks.filter((x) => !x.done);
     if (open.length === 0) continue;
-    out.push('', heading(chalk, `Open in ${p.label}`), ...open.map((x) => `  ☐ ${printable(x.text, 200)}`));
+    out.push('', heading(chalk, `Open in ${p.label}`), ...open.map((x) => `  ☐ ${terminalText(x.text, 200)}`));
   }
   return out.join('\n');
 }
 
-export const render: Renderer<ReportView> = (v) => renderReportTable(v.report, v.chalk);
+export const render: Renderer<ReportView> = (v) => renderReportTable(v.report, v.chalk, v.width);

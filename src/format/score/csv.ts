@@ -1,5 +1,5 @@
 /** `abx score --format csv`: one row per account, the columns of cli.md. */
-import { toCsv } from '../csv.js';
+import { toCsv } from '../escape/csv.js';
 import type { Renderer, ScoreView } from '../views.js';
 import { CSV_COLUMNS, csvRow } from './rows.js';
 

@@ -4,13 +4,14 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../../core/config.js';
-import { printable } from '../../core/frontmatter.js';
+import { terminalText } from '../escape/terminal.js';
 import type { DataPath } from '../../core/problem.js';
 import { FIT_COMPONENTS, PURE_CRITERIA } from '../../core/schemas.js';
 import type { AccountScore } from '../../core/scoring/account.js';
 import { roundTenth } from '../../core/scoring/exact.js';
 import { FIT_LABELS, type Evidence } from '../../core/scoring/fit.js';
 import { PURE_LABELS } from '../../core/scoring/pure.js';
+import { visibleWidth, wrapText } from '../fit-width.js';
 
 export interface SourceLocator {
   /** `file:line` of a path in the account, its segment or the config. */
@@ -71,26 +72,58 @@ export function explanationOf(score: AccountScore, config: Config, locator: Sour
   };
 }
 
-export function renderExplainText(score: AccountScore, e: Explanation, chalk: ChalkInstance): string {
+/** No cut where nothing limits the width (a pipe, a file): the evidence is printed whole. */
+const WHOLE = 100_000;
+
+/**
+ * The explanation as text. `width` is the terminal's: evidence and sources wrap in their column
+ * with the `file:line` beside them; undefined (a pipe, a file) prints every text whole.
+ */
+export function renderExplainText(score: AccountScore, e: Explanation, chalk: ChalkInstance, width?: number): string {
   const lines: string[] = [];
-  lines.push(`${chalk.bold(printable(score.name, 80))} ${chalk.dim(`(${score.id}) · ${e.file}`)}`);
-  if (score.pure && e.pure) {
-    lines.push(`  ${chalk.bold('PURE')} ${score.pure.total}/12 → Tier ${score.pure.tier} ${score.pure.tierName}: ${score.pure.priority} priority, ${score.pure.resources.toLowerCase()}`);
-    for (const p of e.pure) {
-      lines.push(`    ${PURE_LABELS[p.criterion as keyof typeof PURE_LABELS].padEnd(11)} ${p.score}  ${printable(p.evidence || '—', 70).padEnd(70)}  ${chalk.dim(p.at)}`);
+  /** A prefix, a text column of `pad` (or what the width leaves), then where it came from. */
+  const row = (prefix: string, text: string, pad: number, source: string) => {
+    const at = terminalText(source);
+    if (width === undefined) {
+      lines.push(`${prefix}${terminalText(text, WHOLE).padEnd(pad)}  ${chalk.dim(at)}`);
+      return;
     }
+    const room = width - prefix.length - 2 - at.length;
+    const indent = ' '.repeat(prefix.length);
+    if (room >= 20) {
+      const wrapped = wrapText(terminalText(text, WHOLE), room);
+      lines.push(`${prefix}${(wrapped[0] ?? '').padEnd(Math.min(pad, room))}  ${chalk.dim(at)}`);
+      for (const more of wrapped.slice(1)) lines.push(`${indent}${more}`);
+      return;
+    }
+    const wrapped = wrapText(terminalText(text, WHOLE), Math.max(10, width - prefix.length));
+    lines.push(`${prefix}${wrapped[0] ?? ''}`, ...wrapped.slice(1).map((l) => `${indent}${l}`), ...wrapText(at, Math.max(10, width - prefix.length)).map((l) => `${indent}${chalk.dim(l)}`));
+  };
+  /** A sentence that wraps under its own indentation. */
+  const say = (indent: number, text: string) => {
+    if (width === undefined || visibleWidth(text) <= width) lines.push(text);
+    else {
+      // The first `indent` characters stay as they are (labels, numbers); the rest wraps beside them.
+      const wrapped = wrapText(text.slice(indent), Math.max(10, width - indent - 2));
+      lines.push(`${text.slice(0, indent)}${wrapped[0] ?? ''}`, ...wrapped.slice(1).map((l) => `${' '.repeat(indent + 2)}${l}`));
+    }
+  };
+  say(0, `${chalk.bold(terminalText(score.name, width === undefined ? WHOLE : 200))} ${chalk.dim(`(${terminalText(score.id, 60)}) · ${terminalText(e.file)}`)}`);
+  if (score.pure && e.pure) {
+    say(2, `  ${chalk.bold('PURE')} ${score.pure.total}/12 → Tier ${score.pure.tier} ${score.pure.tierName}: ${score.pure.priority} priority, ${score.pure.resources.toLowerCase()}`);
+    for (const p of e.pure) row(`    ${PURE_LABELS[p.criterion as keyof typeof PURE_LABELS].padEnd(11)} ${p.score}  `, p.evidence || '—', 70, p.at);
   } else {
-    lines.push(`  ${chalk.bold('PURE')} unscored: the account has no complete pure block`);
+    say(2, `  ${chalk.bold('PURE')} unscored: the account has no complete pure block`);
   }
-  lines.push(`  ${chalk.bold('Fit')} ${score.fit.score} → Tier ${score.fit.tier} ${score.fit.tierName} (${score.fit.motion})  = Σ weight × value / 100, rounded half away from zero`);
+  say(2, `  ${chalk.bold('Fit')} ${score.fit.score} → Tier ${score.fit.tier} ${score.fit.tierName} (${score.fit.motion})  = Σ weight × value / 100, rounded half away from zero`);
   lines.push(chalk.dim(`    ${'component'.padEnd(14)}${'value'.padStart(6)}${'weight'.padStart(8)}${'adds'.padStart(7)}  source`));
   for (const c of e.fit) {
     const label = FIT_LABELS[c.component as keyof typeof FIT_LABELS];
     const origin = c.origin === 'missing' ? chalk.yellow(c.detail) : c.origin === 'given' ? c.detail : `computed: ${c.detail}`;
-    lines.push(`    ${label.padEnd(14)}${String(c.value).padStart(6)}${`${c.weight}%`.padStart(8)}${String(c.contribution).padStart(7)}  ${origin}`);
-    for (const s of c.sources) lines.push(`      ${printable(s.text, 90).padEnd(60)}  ${chalk.dim(s.at)}`);
+    say(41, `    ${label.padEnd(14)}${String(c.value).padStart(6)}${`${c.weight}%`.padStart(8)}${String(c.contribution).padStart(7)}  ${origin}`);
+    for (const src of c.sources) row('      ', src.text, 60, src.at);
   }
   const m = e.engagedStakeholders;
-  lines.push(`  ${chalk.bold('Buying committee')} ${m.count} engaged, ${m.senior} senior → ${m.mqa ? chalk.green('MQA') : 'not MQA'} (${m.rule})`);
+  say(2, `  ${chalk.bold('Buying committee')} ${m.count} engaged, ${m.senior} senior → ${m.mqa ? chalk.green('MQA') : 'not MQA'} (${m.rule})`);
   return `${lines.join('\n')}\n`;
 }

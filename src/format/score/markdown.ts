@@ -1,7 +1,7 @@
 /** `abx score --format markdown`: one table row per account, for pull requests and docs. */
-import { cell } from '../../core/blocks.js';
 import type { AccountScore } from '../../core/scoring/account.js';
 import { roundTenth } from '../../core/scoring/exact.js';
+import { markdownCode, markdownText } from '../escape/markdown.js';
 import type { Renderer, ScoreView } from '../views.js';
 
 export function scoresMarkdown(scores: readonly AccountScore[]): string {
@@ -11,7 +11,7 @@ export function scoresMarkdown(scores: readonly AccountScore[]): string {
   ];
   for (const s of scores) {
     lines.push(
-      `| ${cell(s.name)} (\`${s.id}\`) | ${cell(s.segment ?? '—')} | ${s.pure ? `${s.pure.total}/12` : '—'} | ${s.pure ? `${s.pure.tier} ${s.pure.tierName}` : 'unscored'} | ${s.fit.score} | ${s.fit.tier} ${s.fit.tierName} | ${roundTenth(s.fit.components.engagement.value)} | ${s.engagedStakeholders} | ${s.mqa ? 'yes' : 'no'} |`,
+      `| ${markdownText(s.name, 120)} (${markdownCode(s.id, { table: true, max: 120 })}) | ${markdownText(s.segment ?? '—', 60)} | ${s.pure ? `${s.pure.total}/12` : '—'} | ${s.pure ? `${s.pure.tier} ${s.pure.tierName}` : 'unscored'} | ${s.fit.score} | ${s.fit.tier} ${s.fit.tierName} | ${roundTenth(s.fit.components.engagement.value)} | ${s.engagedStakeholders} | ${s.mqa ? 'yes' : 'no'} |`,
     );
   }
   return `${lines.join('\n')}\n`;

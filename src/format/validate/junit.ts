@@ -4,34 +4,12 @@
  * the message (warnings do not fail a build, and "skipped" would say the check did not run);
  * a file without problems has one passing testcase.
  *
- * Messages come from user files: characters XML 1.0 forbids are removed, markup characters are
- * escaped in attributes and text, and `]]>` is split inside CDATA.
+ * Messages come from user files: ./escape/junit.ts makes them well-formed XML.
  */
 import { countBySeverity, type Problem } from '../../core/problem.js';
 import type { ProblemReport, Renderer } from '../views.js';
 
-// Everything outside XML 1.0's Char production (lone surrogates included, thanks to the u flag).
-const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-export function xmlClean(value: string): string {
-  return value.replace(FORBIDDEN, '');
-}
-
-export function xmlAttr(value: string): string {
-  return xmlClean(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
-}
-
-export function cdata(value: string): string {
-  return `<![CDATA[${xmlClean(value).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-}
+import { cdata, xmlAttr } from '../escape/junit.js';
 
 function testcase(file: string, p: Problem): string {
   const name = `${p.line}:${p.column} ${p.rule}`;

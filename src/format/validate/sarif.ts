@@ -6,6 +6,7 @@
  */
 import { RULES, type RuleInfo } from '../../core/problem.js';
 import type { ProblemReport, Renderer } from '../views.js';
+import { pathToUri, sarifText } from '../escape/sarif.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -36,10 +37,6 @@ function descriptor(id: string, info: RuleInfo | undefined): RuleDescriptor {
   };
 }
 
-/** A workspace path as a relative URI reference: each segment percent-encoded. */
-export function pathToUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
-}
 
 export function renderSarif(report: ProblemReport): string {
   const ids = Object.keys(RULES);
@@ -59,7 +56,7 @@ export function renderSarif(report: ProblemReport): string {
       ruleId: p.rule,
       ruleIndex: index.get(p.rule) ?? 0,
       level: p.severity === 'error' ? 'error' : 'warning',
-      message: { text: p.message.trim() === '' ? rules[index.get(p.rule) ?? 0]?.shortDescription.text ?? p.rule : p.message },
+      message: { text: p.message.trim() === '' ? rules[index.get(p.rule) ?? 0]?.shortDescription.text ?? p.rule : sarifText(p.message) },
       locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(p.file), uriBaseId: '%SRCROOT%' }, region } }],
     };
   });
