@@ -21,6 +21,8 @@ await esbuild.build({
   packages: 'bundle',
   // Loaded at run time, and only when needed (src/core/yaml/lib.ts).
   external: ['yaml'],
+  // abx mcp serves the method's documents (docs/format.md, rules.md, scoring.md) from the bundle.
+  loader: { '.md': 'text' },
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: false,
   legalComments: 'none',

@@ -116,12 +116,24 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   define(
     program
       .command('report')
-      .argument('<name>', 'tiers | kpis | bets | signals | all')
-      .description('reports for pipeline meetings and bet reviews: tiers, KPIs, bet board, signals')
+      .argument('<name>', 'tiers | kpis | bets | signals | messaging | collateral | plan | roi | calibration | all')
+      .description('reports for pipeline meetings and bet reviews: tiers, KPIs, bet board, signals, messaging, collateral, 90-day plan, ROI, calibration')
       .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('report')).default(formatNames('report')[0]))
       .option('-o, --out <file>', 'write the report to a file')
-      .addHelpText('after', examples(['abx report tiers', 'abx report kpis --format markdown', 'abx report all --format html --out report.html'])),
+      .option('--period <period>', 'roi: month | quarter (default), or one period: 2026-10, 2026-Q3')
+      .option('--weights <f,t,i,e>', 'calibration: also score the deals under these fit weights (e.g. 40,20,25,15)')
+      .addHelpText('after', examples(['abx report tiers', 'abx report kpis --format markdown', 'abx report roi --period month', 'abx report calibration --weights 30,20,30,20', 'abx report all --format html --out report.html'])),
     () => import('./commands/report.js'),
+  );
+
+  define(
+    program
+      .command('review')
+      .argument('<cadence>', 'weekly | biweekly | monthly | quarterly')
+      .description('the learning-loop agenda for the as-of date: signals, tier changes, deals, bets, KPIs, ROI, calibration')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('review')).default(formatNames('review')[0]))
+      .addHelpText('after', examples(['abx review weekly', 'abx review quarterly --format table', 'abx review biweekly --format json'])),
+    () => import('./commands/review.js'),
   );
 
   define(
@@ -191,7 +203,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   define(
     program
       .command('new')
-      .argument('<kind>', 'segment | account | bet | journey')
+      .argument('<kind>', 'segment | account | bet | journey | messaging | collateral | investment')
       .argument('<id>', 'the new id: lowercase letters, digits and -, at most 200 characters')
       .description('create a segment, account, bet or journey (prompts on a terminal, flags otherwise)')
       .option('--name <name>', 'display name')
@@ -221,6 +233,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .option('--type <type>', 'roi-calculator | datasheet | case-study | battle-card | executive-presentation | other (collateral)')
       .option('--purpose <text>', 'what the asset is for (collateral)')
       .option('--narrative <text>', 'the category narrative (messaging)')
+      .option('--period <period>', 'a month (2026-10) or quarter (2026-Q4) (investments; default: the id)')
       .addHelpText('after', examples([
         'abx new account acme-space',
         'abx new account acme-space --name "Acme Space" --segment defense-primes --painful 3 --painful-evidence "Launch slips" --urgent 2 --urgent-evidence "RFP in Q3" --recognized 1 --recognized-evidence "Asked once" --expensive 0',
@@ -236,6 +249,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .description("print the JSON Schema of a kind's frontmatter, for editors and other tools")
       .addHelpText('after', examples(['abx schema account > .abx/account.schema.json', 'abx schema'])),
     () => import('./commands/schema.js'),
+  );
+
+  define(
+    program
+      .command('mcp')
+      .description('serve the workspace to AI assistants over the Model Context Protocol (stdio): validate, score, report, create and update files')
+      .option('--read-only', 'refuse every write (create and update)')
+      .addHelpText('after', examples(['abx mcp', 'abx -C strategy mcp --read-only', 'npx @modelcontextprotocol/inspector abx mcp'])),
+    () => import('./commands/mcp.js'),
   );
 
   try {

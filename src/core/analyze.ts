@@ -18,6 +18,7 @@ import { splitFrontmatter } from './frontmatter.js';
 import type { Account } from './kinds/account.js';
 import { fileId, KIND_DEFS, kindDef, type Kind } from './kinds/index.js';
 import type { Entry, KindDef } from './kinds/kind.js';
+import { investmentEntries, type InvestmentRecords } from './kinds/investment.js';
 import { kpiEntries, type KpiRecords } from './kinds/kpi.js';
 import { remap } from './kinds/salvage.js';
 import type { Segment } from './kinds/segment.js';
@@ -144,6 +145,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     messaging: records('messaging'),
     collateral: records('collateral'),
     plan: records('plan'),
+    investments: investmentEntries(records<InvestmentRecords>('investments').values()),
     scores,
     filesWithErrors,
     unlistedWarnings,

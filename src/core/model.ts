@@ -8,6 +8,7 @@ import type { Bet } from './kinds/bet.js';
 import type { Collateral } from './kinds/collateral.js';
 import type { Messaging } from './kinds/messaging.js';
 import type { Plan } from './kinds/plan.js';
+import type { InvestmentEntry } from './kinds/investment.js';
 import type { Kind } from './kinds/index.js';
 import type { Entry } from './kinds/kind.js';
 import type { Journey } from './kinds/journey.js';
@@ -73,6 +74,8 @@ export interface Analysis {
   collateral: Map<string, Entry<Collateral>>;
   /** plan.md by id (`plan`); at most one file with the default glob. */
   plan: Map<string, Entry<Plan>>;
+  /** Investment records (method.md §4), in file order; broken records left out. */
+  investments: InvestmentEntry[];
   /** Accounts scored, in path order; accounts whose data could not be read are absent. */
   scores: Map<string, AccountScore>;
   /** Files with at least one error. */

@@ -46,7 +46,7 @@ export const RULES = {
   'duplicate-id': { severity: 'error', fixed: true, summary: 'Two files of one kind have the same id, or two KPI records the same (kpi, period).' },
   'unknown-key': { severity: 'warning', summary: 'A key the schema does not know (with a "did you mean" suggestion).' },
   'unknown-reference': { severity: 'error', summary: 'An id that names no file of that kind, or a KPI id that is not in the KPI architecture.' },
-  'future-date': { severity: 'error', summary: 'An activity, signal or stakeholder date after the as-of date.' },
+  'future-date': { severity: 'error', summary: 'An activity, signal, stakeholder or deal date after the as-of date.' },
   'custom-schema': { severity: 'error', summary: 'A JSON Schema named in the config `schemas` rejected the file.' },
   'pure-evidence': { severity: 'error', summary: 'A PURE criterion scored above 0 has no evidence.' },
   'unknown-activity-type': { severity: 'error', summary: 'An engagement activity type that is not in the points table.' },
@@ -77,6 +77,8 @@ export const RULES = {
   'duplicate-domain': { severity: 'warning', summary: 'Two account files have one domain (after normalising): one company, one account.' },
   'block-markers': { severity: 'warning', summary: 'Generated-block markers are unbalanced or interleaved: abx cannot rewrite the blocks until they are fixed by hand.' },
   'tier1-coverage': { severity: 'warning', summary: 'A Tier 1 account (fit or PURE) with no champion, or no economic buyer or decision maker, mapped.' },
+  'deal-dates': { severity: 'error', summary: 'A deal whose proposal or closed date is before created, a won or lost deal without closed, or an open deal with closed.' },
+  'win-loss-missing': { severity: 'warning', summary: 'A won or lost deal without win_loss, or missing one of its five dimensions (one problem per dimension).' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

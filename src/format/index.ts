@@ -3,7 +3,7 @@
  * exporting `render(view)`. A renderer's module is loaded only when it is used. Adding a format
  * is adding its file and its line here; the CLI's `--format` choices come from this table.
  */
-import type { DiffView, ExportView, HistoryView, ProblemReport, Renderer, ReportView, ScoreView } from './views.js';
+import type { AgendaView, DiffView, ExportView, HistoryView, ProblemReport, Renderer, ReportView, ScoreView } from './views.js';
 
 type Loaders<V> = Record<string, () => Promise<{ render: Renderer<V> }>>;
 
@@ -43,6 +43,11 @@ const FORMATS = {
     json: () => import('./history/json.js'),
     markdown: () => import('./history/markdown.js'),
   } satisfies Loaders<HistoryView>,
+  review: {
+    markdown: () => import('./review/markdown.js'),
+    table: () => import('./review/table.js'),
+    json: () => import('./review/json.js'),
+  } satisfies Loaders<AgendaView>,
 };
 
 export type Command = keyof typeof FORMATS;

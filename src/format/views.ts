@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { DiffReport, HistoryReport } from '../core/diff.js';
 import type { Analysis } from '../core/model.js';
 import type { Problem } from '../core/problem.js';
+import type { Agenda } from '../core/review.js';
 import type { Report } from '../core/report/index.js';
 import type { AccountScore } from '../core/scoring/account.js';
 import type { ExportedAccount } from './export/rows.js';
@@ -55,6 +56,11 @@ export interface DiffView extends Style {
 /** `abx history`. */
 export interface HistoryView extends Style {
   report: HistoryReport;
+}
+
+/** `abx review`. */
+export interface AgendaView extends Style {
+  agenda: Agenda;
 }
 
 /** Several files by name, for a folder named with `--out` (`export --format tables`). */

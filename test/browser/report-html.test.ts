@@ -274,9 +274,26 @@ describe.skipIf(!CHROMIUM)('the HTML report in Chromium', () => {
     expect(seen.text['mqa-count']).toBe('4');
     expect(seen.grid.filter((g) => g.fit === '1').map((g) => g.text)).toEqual(['2', '2', '0', '0', '0']);
     expect(seen.bets.find((c) => c.status === 'running')?.cards[0]).toEqual({ id: 'cold-chain-compliance-messaging', overdue: 'true' });
-    expect(seen.kpis.find((k) => k.id === 'pipeline-velocity')).toEqual({ id: 'pipeline-velocity', status: 'met', latest: '79', statusText: 'met' });
+    expect(seen.kpis.find((k) => k.id === 'pipeline-velocity')).toEqual({ id: 'pipeline-velocity', status: 'met', latest: '61', statusText: 'met' });
     const colour = await page.$eval('[data-testid="kpi-status-brand-authority-index"]', (el) => (globalThis as any).getComputedStyle(el).color);
     expect(colour).toBe('rgb(180, 35, 24)');
+  });
+
+  it('draws ROI per quarter as columns and win rate by tier as bars, with the JSON numbers, visible', async () => {
+    await open(htmlPath);
+    const columns = await page.$$eval('[data-testid="chart-roi-column"]', (els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value'), Math.round(Number(e.querySelector('rect')?.getAttribute('height')))]));
+    // 2026-Q2 has no investment (no column), Q3 222%, Q4 195.4%: the Q3 column is the tallest.
+    expect(columns.map(([k, v]) => [k, v])).toEqual(report.roi.periods.map((p: { period: string; roi: number | null }) => [p.period, p.roi === null ? '' : String(p.roi)]));
+    expect(columns.map(([, , h]) => h)).toEqual([0, 150, 132]);
+    const bars = await page.$$eval('[data-testid="chart-calibration-fit-bar"]', (els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value'), Math.round(Number(e.querySelector('rect')?.getAttribute('width')))]));
+    expect(bars).toEqual([
+      ['fit-1', '60', 261], // 60 ÷ 66.7 × 290 = 260.9
+      ['fit-2', '66.7', 290],
+      ['fit-3', '20', 87],
+    ]);
+    expect(await page.$eval('[data-testid="calibration-verdict"]', (e) => e.getAttribute('data-verdict'))).toBe('predictive');
+    const visible = await page.$eval('[data-testid="chart-roi"]', (e) => { const r = e.getBoundingClientRect(); return r.width > 100 && r.height > 100; });
+    expect(visible).toBe(true);
   });
 
   it('fails when a chart is missing or a number is wrong', async () => {
@@ -284,14 +301,14 @@ describe.skipIf(!CHROMIUM)('the HTML report in Chromium', () => {
     const broken = html
       .replace(/<svg data-testid="chart-grid"[\s\S]*?<\/svg>/, '')
       .replace('data-testid="pure-count-1">3<', 'data-testid="pure-count-1">5<')
-      .replace('data-testid="kpi-latest-deal-influence-rate">0.78<', 'data-testid="kpi-latest-deal-influence-rate">0.87<');
+      .replace('data-testid="kpi-latest-deal-influence-rate">1<', 'data-testid="kpi-latest-deal-influence-rate">0.87<');
     const path = join(tempDir(), 'broken.html');
     writeFileSync(path, broken);
     await open(path);
     const problems = differences(await readPage(page), report);
     expect(problems).toContain('chart-grid: chart missing');
     expect(problems).toContain('PURE T1 table: the page shows "5", the JSON says 3');
-    expect(problems).toContain('KPI deal-influence-rate latest: the page shows "0.87", the JSON says 0.78');
+    expect(problems).toContain('KPI deal-influence-rate latest: the page shows "0.87", the JSON says 1');
     expect(problems).toContain('grid fit T1 × PURE T1: the page shows undefined, the JSON says 2');
   });
 

@@ -63,15 +63,15 @@ describe('abx report on the example workspace', () => {
 
   it('kpis and signals JSON', () => {
     const { kpis } = json(example, 'kpis');
-    expect(kpis.summary).toEqual({ met: 6, missed: 5, noData: 0 });
+    expect(kpis.summary).toEqual({ met: 7, missed: 4, noData: 0 });
     const { signals } = json(example, 'signals');
     expect(signals).toMatchObject({ total: 12, touched: 11, open: 1, openPastTarget: 0, medianLatencyHours: 24, withinTargetShare: 1 });
   });
 
   it('all JSON holds every report, equal to each alone', () => {
     const all = json(example, 'all');
-    expect(Object.keys(all)).toEqual(['asOf', 'company', 'stage', 'tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan']);
-    for (const name of ['tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan']) expect(all[name]).toEqual(json(example, name)[name]);
+    expect(Object.keys(all)).toEqual(['asOf', 'company', 'stage', 'tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan', 'roi', 'calibration']);
+    for (const name of ['tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan', 'roi', 'calibration']) expect(all[name]).toEqual(json(example, name)[name]);
   });
 
   it('JSON keeps the shapes documented in docs/reports.md', () => {
@@ -112,8 +112,8 @@ describe('abx report on the example workspace', () => {
 
   it('kpis, bets and signals tables show status, overdue reviews and latency', () => {
     const k = runAbx(['-C', example, 'report', 'kpis']).stdout;
-    expect(k).toContain('6 met · 5 missed · 0 no data');
-    expect(k).toMatch(/│ pipeline-velocity\s+│\s+79 │ 2026-10\s+│ −15% in 6 months: now −17.7% vs 2026-04 │ met\s+│ ↓ −6 vs 2026-09/);
+    expect(k).toContain('7 met · 4 missed · 0 no data');
+    expect(k).toMatch(/│ pipeline-velocity\s+│\s+61 │ computed 2026-11\s+│ −15% in 6 months: now −35.8% vs 2026-05 │ met\s+│ ↓ −18 vs 2026-10/);
     expect(k).toMatch(/│ multi-thread-penetration\s+│\s+1.57 │ computed 2026-11-24\s+│ ≥ 3\s+│ missed/);
     const b = runAbx(['-C', example, 'report', 'bets']).stdout;
     expect(b).toContain('5 bets · proposed 1 · running 2 · won 1 · killed 1 · 1 overdue');
@@ -130,7 +130,7 @@ describe('abx report on the example workspace', () => {
   it('markdown passes markdownlint (line length aside)', () => {
     const r = runAbx(['-C', example, 'report', 'all', '--format', 'markdown']);
     expect(r.stdout).toContain('| 1 Strategic | **2** | **2** | · | · | · | · |');
-    expect(r.stdout).toContain('| `pipeline-velocity` | 79 | 2026-10 | −15% in 6 months: now −17.7% vs 2026-04 | ✅ met | ↓ −6 vs 2026-09 |');
+    expect(r.stdout).toContain('| `pipeline-velocity` | 61 | computed 2026-11 | −15% in 6 months: now −35.8% vs 2026-05 | ✅ met | ↓ −18 vs 2026-10 |');
     const dir = tempDir();
     writeFileSync(join(dir, 'report.md'), r.stdout);
     writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "config": { "MD013": false } }\n');
@@ -165,7 +165,7 @@ describe('abx report on the example workspace', () => {
   it('rejects an unknown report name with a suggestion', () => {
     const r = runAbx(['-C', example, 'report', 'tier']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('abx: no report "tier": choose one of tiers, kpis, bets, signals, messaging, collateral, plan, all (did you mean "tiers"?)\n');
+    expect(r.stderr).toBe('abx: no report "tier": choose one of tiers, kpis, bets, signals, messaging, collateral, plan, roi, calibration, all (did you mean "tiers"?)\n');
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { kindDef } from '../../core/kinds/index.js';
 import { terminalText } from '../../format/escape/terminal.js';
 import { normaliseLayout } from '../../core/layout.js';
 import { markerProblems, refreshBlocks } from '../../workspace/generated-blocks.js';
@@ -37,7 +38,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
       failures.push(`${terminalText(source.path)}:1:1: not formatted: the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       continue;
     }
-    const laid = normaliseLayout(original, source.kind === 'kpis');
+    const laid = normaliseLayout(original, kindDef(source.kind).format === 'yaml');
     if (!laid.ok) {
       const why = laid.syntax ? 'frontmatter-syntax' : 'not formatted';
       failures.push(`${terminalText(source.path)}:${laid.line}:${laid.column}: ${why}: ${terminalText(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}`);

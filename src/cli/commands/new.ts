@@ -67,9 +67,10 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const bad = idProblem(id, kind);
   if (bad !== undefined) throw new UsageError(bad);
   const ws = await openWorkspace(ctx);
-  const folder = (NEW_KINDS.find((k) => k.singular === kind) as KindDef).kind as Kind;
+  const def = NEW_KINDS.find((k) => k.singular === kind) as KindDef;
+  const folder = def.kind as Kind;
   const base = globBase(ws.config.paths[folder]);
-  const file = `${base === '' ? '' : `${base}/`}${id}.md`;
+  const file = `${base === '' ? '' : `${base}/`}${id}${def.format === 'yaml' ? '.yaml' : '.md'}`;
   const abs = join(ws.root, file);
   const existing = ws.sources.find((s) => s.kind === folder && fileId(s.path, s.kind) === id)?.path;
   if (existing !== undefined) throw new UsageError(`the ${kind} "${id}" exists already (${existing}): abx new never overwrites a file`);

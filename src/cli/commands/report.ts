@@ -1,5 +1,8 @@
 import { plainChalk } from '../colour.js';
-import { buildReport, REPORT_NAMES, type ReportName } from '../../core/report/index.js';
+import { parseWeights } from '../../core/report/calibration.js';
+import { buildReport, REPORT_NAMES, type ReportName, type ReportOptions } from '../../core/report/index.js';
+import { isRoiPeriodOption } from '../../core/report/roi.js';
+import { terminalText } from '../../format/escape/terminal.js';
 import { didYouMean } from '../../core/suggest.js';
 import { renderer } from '../../format/index.js';
 import { UsageError, type Context } from '../context.js';
@@ -13,8 +16,10 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const out = typeof options.out === 'string' ? options.out : undefined;
   if (out === '') throw new UsageError('--out needs a file name');
 
+  const reportOptions = optionsOf(names, options);
+
   const ws = await openWorkspace(ctx);
-  const report = buildReport(ws.analysis, names);
+  const report = buildReport(ws.analysis, names, reportOptions);
   const text = (await renderer('report', format))({ report, chalk: out === undefined ? ctx.chalk : plainChalk, quiet: ctx.quiet, width: out === undefined ? ctx.width : undefined });
 
   if (out === undefined) {
@@ -30,4 +35,21 @@ function reportNames(name: string): ReportName[] {
   if (name === 'all') return [...REPORT_NAMES];
   if ((REPORT_NAMES as readonly string[]).includes(name)) return [name as ReportName];
   throw new UsageError(`no report "${name}": choose one of ${REPORT_NAMES.join(', ')}, all${didYouMean(name, [...REPORT_NAMES, 'all'])}`);
+}
+
+/** `--period` for roi, `--weights` for calibration; each refused where it would do nothing. */
+function optionsOf(names: readonly ReportName[], options: Record<string, unknown>): ReportOptions {
+  const out: ReportOptions = {};
+  if (typeof options.period === 'string') {
+    if (!names.includes('roi')) throw new UsageError('--period is an option of abx report roi (and all)');
+    if (!isRoiPeriodOption(options.period)) throw new UsageError(`--period must be month, quarter, a month (2026-10) or a quarter (2026-Q3), not "${terminalText(options.period, 60)}"`);
+    out.period = options.period;
+  }
+  if (typeof options.weights === 'string') {
+    if (!names.includes('calibration')) throw new UsageError('--weights is an option of abx report calibration (and all)');
+    const weights = parseWeights(options.weights);
+    if (!weights) throw new UsageError(`--weights must be four numbers, firmographic,technographic,intent,engagement, adding up to 100 (e.g. 40,20,25,15), not "${terminalText(options.weights, 60)}"`);
+    out.weights = weights;
+  }
+  return out;
 }

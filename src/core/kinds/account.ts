@@ -9,6 +9,7 @@ import type { Finding } from '../problem.js';
 import { COMMITTEE_ROLES, dateField, dateOrDateTime, idRef, MEMBER_STATUSES, MOTIONS, nonEmptyText, nonNegative, oneOf, percent, PURE_CRITERIA, says, SENIORITIES, SIGNAL_TYPES, text, textList } from '../schemas.js';
 import { didYouMean } from '../suggest.js';
 import { duplicateDomainFinding } from '../rules/cross-file.js';
+import { dealRules, dealsSchema } from './account-deals.js';
 import { accountAnswers, accountFile } from './account-questions.js';
 import { asking, markdownKind, type RuleSettings } from './kind.js';
 import { salvageRecord } from './salvage.js';
@@ -125,6 +126,7 @@ export const accountSchema = z.object(
     next_actions: textList().optional(),
     discovery: discoverySchema.optional(),
     tags: textList().optional(),
+    deals: dealsSchema.optional(),
   },
   says('must be a YAML map of fields'),
 );
@@ -170,6 +172,8 @@ export function accountRules(account: Account, config: RuleSettings, asOfDay: nu
     if (signal.first_touch) futureDate(out, signal.first_touch, ['signals', i, 'first_touch'], `signals[${i}].first_touch`, asOfDay);
   });
 
+  out.push(...dealRules(account.deals, asOfDay));
+
   return out;
 }
 
@@ -188,7 +192,7 @@ export const accountKind = markdownKind<'accounts', Account, 'account'>({
   title: 'abx account scorecard',
   scored: true,
   // A broken list item is left out and a broken field dropped; a broken name or pure makes the account unscored.
-  salvage: (data, findings) => salvageRecord(accountSchema, data, findings, { lists: ['engagement', 'buying_committee', 'signals', 'next_actions', 'tags'], vital: ['name'], whole: ['pure'] }),
+  salvage: (data, findings) => salvageRecord(accountSchema, data, findings, { lists: ['engagement', 'buying_committee', 'signals', 'next_actions', 'tags', 'deals'], vital: ['name'], whole: ['pure'] }),
   rules: (account, ctx) => accountRules(account, ctx.config, ctx.asOfDay),
   // One company, one account: the second file with a domain (in path order) is told the first.
   acrossFiles() {

@@ -7,14 +7,16 @@
 import type { Analysis } from '../analyze.js';
 import type { Config } from '../config.js';
 import { betsReport, type BetsReport } from './bets.js';
+import { calibrationReport, type CalibrationOptions, type CalibrationReport } from './calibration.js';
 import { collateralReport, type CollateralReport } from './collateral.js';
 import { kpisReport, type KpisReport } from './kpis.js';
 import { messagingReport, type MessagingReport } from './messaging.js';
 import { planReport, type PlanReport } from './plan.js';
+import { roiReport, type RoiOptions, type RoiReport } from './roi.js';
 import { signalsReport, type SignalsReport } from './signals.js';
 import { tiersReport, type TiersReport } from './tiers.js';
 
-export const REPORT_NAMES = ['tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan'] as const;
+export const REPORT_NAMES = ['tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan', 'roi', 'calibration'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export interface Report {
@@ -29,11 +31,16 @@ export interface Report {
   messaging?: MessagingReport;
   collateral?: CollateralReport;
   plan?: PlanReport;
+  roi?: RoiReport;
+  calibration?: CalibrationReport;
 }
+
+/** Options of single reports: `report roi --period`, `report calibration --weights`. */
+export type ReportOptions = RoiOptions & CalibrationOptions;
 
 type Parts = Required<Omit<Report, 'asOf' | 'company' | 'stage'>>;
 
-const BUILDERS: { [K in ReportName]: (analysis: Analysis) => Parts[K] } = {
+const BUILDERS: { [K in ReportName]: (analysis: Analysis, options: ReportOptions) => Parts[K] } = {
   tiers: tiersReport,
   kpis: kpisReport,
   bets: betsReport,
@@ -41,12 +48,14 @@ const BUILDERS: { [K in ReportName]: (analysis: Analysis) => Parts[K] } = {
   messaging: messagingReport,
   collateral: collateralReport,
   plan: planReport,
+  roi: roiReport,
+  calibration: calibrationReport,
 };
 
-export function buildReport(analysis: Analysis, names: readonly ReportName[]): Report {
+export function buildReport(analysis: Analysis, names: readonly ReportName[], options: ReportOptions = {}): Report {
   const report: Report = { asOf: analysis.asOf, company: analysis.config.company, stage: analysis.config.stage };
   const build = <K extends ReportName>(name: K) => {
-    (report as Partial<Parts>)[name] = BUILDERS[name](analysis);
+    (report as Partial<Parts>)[name] = BUILDERS[name](analysis, options);
   };
   for (const name of REPORT_NAMES) if (names.includes(name)) build(name);
   return report;
@@ -65,10 +74,12 @@ export function sectionsOf<Out, Extra extends unknown[]>(report: Report, section
   return out;
 }
 
-export type { BetsReport, CollateralReport, KpisReport, MessagingReport, PlanReport, SignalsReport, TiersReport };
+export type { BetsReport, CalibrationReport, CollateralReport, KpisReport, MessagingReport, PlanReport, RoiReport, SignalsReport, TiersReport };
 export type { AssetRow, MetricRow, MetricStatus } from './collateral.js';
+export type { CalibrationModel, CalibrationRow, CalibratedDeal } from './calibration.js';
 export type { CapabilityRow, Coverage, MessagingCard, PersonaRow } from './messaging.js';
 export type { PhaseRow, PhaseStatus } from './plan.js';
+export type { RoiPeriod, TierWinRate } from './roi.js';
 export type { BetCard, BetColumn } from './bets.js';
 export type { KpiRow, KpiStatus, KpiGroup, KpiPoint } from './kpis.js';
 export type { OpenSignal, SignalStats } from './signals.js';

@@ -6,6 +6,7 @@
 import type { Analysis } from '../analyze.js';
 import { KPI_DEFINITIONS, type KpiCadence, type KpiDefinition, type KpiGoal, type KpiTier } from '../kpis.js';
 import { comparePeriods, monthsBefore, periodSpan, type PeriodSpan } from './periods.js';
+import { dealKpiPoints } from './deal-kpis.js';
 import { median, roundTo } from './numbers.js';
 
 export type KpiStatus = 'met' | 'missed' | 'no-data';
@@ -15,6 +16,8 @@ export interface KpiPoint {
   period: string;
   value: number;
   note: string | null;
+  /** Present on values computed from deals for a period without a record of its own. */
+  source?: 'computed';
 }
 
 export interface KpiRow {
@@ -82,6 +85,15 @@ export function kpisReport(analysis: Analysis): KpisReport {
     byKpi.set(record.kpi, list);
   }
 
+  // Deal-based values fill the periods that have no record of their own (a record always wins).
+  for (const p of dealKpiPoints(analysis)) {
+    const span = periodSpan(p.period);
+    const list = byKpi.get(p.kpi) ?? [];
+    if (!span || span.startDay > asOfDay || list.some((r) => r.period === p.period)) continue;
+    list.push({ period: p.period, value: p.value, note: p.note, source: 'computed', span });
+    byKpi.set(p.kpi, list);
+  }
+
   const computed = computedKpis(analysis);
   const rows = KPI_DEFINITIONS.map((def) => {
     const points = [...(byKpi.get(def.id) ?? [])].sort((a, b) => comparePeriods(a.span, b.span));
@@ -137,7 +149,7 @@ function targetTextOf(def: KpiDefinition, target: number, overridden: boolean): 
 function kpiRow(def: KpiDefinition, override: number | undefined, points: DatedPoint[]): KpiRow {
   const target = override ?? def.target;
   const overridden = override !== undefined;
-  const plain = (p: DatedPoint | undefined): KpiPoint | null => (p ? { period: p.period, value: p.value, note: p.note } : null);
+  const plain = (p: DatedPoint | undefined): KpiPoint | null => (p ? { period: p.period, value: p.value, note: p.note, ...(p.source ? { source: p.source } : {}) } : null);
   const latest = points[points.length - 1];
   const previous = points[points.length - 2];
   const change = latest && previous ? roundTo(latest.value - previous.value, 6) : null;
@@ -206,7 +218,7 @@ function kpiRow(def: KpiDefinition, override: number | undefined, points: DatedP
     relativeChange,
     status,
     reason,
-    history: points.map((p) => ({ period: p.period, value: p.value, note: p.note })),
+    history: points.map((p) => plain(p) as KpiPoint),
   };
 }
 

@@ -11,6 +11,8 @@ export const NOTHING_YET = {
   messaging: 'No messaging yet: add one with abx new messaging <id>.',
   collateral: 'No collateral yet: add an asset with abx new collateral <id> --type case-study.',
   plan: 'No 90-day plan yet: add plan.md with name, started and three sections Days 1-30, Days 31-60, Days 61-90 (abx init writes one).',
+  roi: 'No deals or investment records yet: add deals: to an account and investments/*.yaml (abx new investment 2026-q4).',
+  calibration: 'No closed deals yet: calibration needs won and lost deals (deals: in an account, with result and closed).',
 } as const;
 
 export const SECTION_TITLES = {
@@ -21,6 +23,8 @@ export const SECTION_TITLES = {
   messaging: 'Messaging',
   collateral: 'Collateral',
   plan: '90-day plan',
+  roi: 'ROI',
+  calibration: 'Calibration',
 } as const;
 
 /** "8 of 12 (66.7%)", or "none expected". */
@@ -89,7 +93,7 @@ export function latestText(row: KpiRow): string {
 
 export function periodText(row: KpiRow): string {
   if (!row.latest) return '—';
-  return row.source === 'computed' ? `computed ${row.latest.period}` : row.latest.period;
+  return row.source === 'computed' || row.latest.source === 'computed' ? `computed ${row.latest.period}` : row.latest.period;
 }
 
 export function budgetText(b: NonNullable<Report['tiers']>['budget']): string {
@@ -108,3 +112,25 @@ export function unicodeBar(value: number, max: number, width = 20): string {
   const rest = eighths % 8;
   return '█'.repeat(full) + (rest > 0 ? (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][rest] ?? '') : '');
 }
+
+export { usdText } from '../../core/report/deals.js';
+
+/** A percentage already in percent (60.5): "60.5%", or "—". */
+export function pct(value: number | null): string {
+  return value === null ? '—' : `${value < 0 ? '−' : ''}${Math.abs(value)}%`;
+}
+
+export function liftText(value: number | null): string {
+  return value === null ? '—' : `×${value.toFixed(2)}`;
+}
+
+/** "3 won / 2 lost". */
+export function wonLost(r: { won: number; lost: number }): string {
+  return `${r.won} won / ${r.lost} lost`;
+}
+
+export function weightsText(w: Record<string, number>): string {
+  return `firmographic ${w.firmographic}, technographic ${w.technographic}, intent ${w.intent}, engagement ${w.engagement}`;
+}
+
+export const VERDICT_LABELS = { predictive: 'predictive', 'not-predictive': 'NOT PREDICTIVE', 'insufficient-data': 'not enough data yet' } as const;

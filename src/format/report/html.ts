@@ -3,8 +3,8 @@
  * with the tier distribution, the fit × PURE heat map, the KPI table and the bet board.
  * Elements carry `data-testid` and `data-*` values so tests and tools can read the numbers back.
  */
-import { REPORT_NAMES, sectionsOf, type BetCard, type BetsReport, type CollateralReport, type KpiRow, type KpisReport, type MessagingReport, type PlanReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
-import { NOTHING_YET, PHASE_LABELS, REVIEW_LABELS, SECTION_TITLES, budgetText, coverageText, hours, latestText, metricText, percent, periodText, plural, reportTitle, reviewText, statusLabel, targetWithComparison, trendText } from './common.js';
+import { REPORT_NAMES, sectionsOf, type BetCard, type BetsReport, type CalibrationReport, type CalibrationRow, type CollateralReport, type KpiRow, type KpisReport, type MessagingReport, type PlanReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
+import { NOTHING_YET, PHASE_LABELS, REVIEW_LABELS, SECTION_TITLES, budgetText, coverageText, hours, latestText, liftText, metricText, pct, percent, periodText, plural, reportTitle, reviewText, statusLabel, targetWithComparison, trendText, usdText, VERDICT_LABELS, weightsText, wonLost } from './common.js';
 import { htmlText } from '../escape/html.js';
 import type { Renderer, ReportView } from '../views.js';
 import { ACCENT, CSS } from './html-style.js';
@@ -22,7 +22,7 @@ const UNSCORED_COLOUR = '#d0d5dd';
 const FIT_COLOURS = ['#067647', '#47cd89', '#98a2b3'];
 
 export function renderReportHtml(report: Report): string {
-  const sections = sectionsOf(report, { tiers: tiersHtml, kpis: kpisHtml, bets: betsHtml, signals: signalsHtml, messaging: messagingHtml, collateral: collateralHtml, plan: planHtml });
+  const sections = sectionsOf(report, { tiers: tiersHtml, kpis: kpisHtml, bets: betsHtml, signals: signalsHtml, messaging: messagingHtml, collateral: collateralHtml, plan: planHtml, roi: roiHtml, calibration: calibrationHtml });
   const nav = sections.length > 1 ? `<nav>${REPORT_NAMES.filter((k) => report[k]).map((k) => `<a href="#${k}">${SECTION_TITLES[k]}</a>`).join('')}</nav>` : '';
   return `<!doctype html>
 <html lang="en">
@@ -74,6 +74,30 @@ function barChart(testid: string, title: string, bars: readonly Bar[], options: 
     return `<g class="bar" data-testid="${esc(testid)}-bar" data-key="${esc(b.key)}" data-value="${b.value}">${b.detail ? `<title>${esc(b.label)}: ${esc(b.detail)}</title>` : ''}<text class="bar-label" x="${labelWidth - 8}" y="${y + 19}" text-anchor="end">${esc(b.label)}</text><rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 10}" rx="3" fill="${b.colour}"></rect><text class="bar-value" data-testid="${esc(testid)}-value-${esc(b.key)}" x="${labelWidth + w + 6}" y="${y + 19}">${b.value}</text></g>`;
   });
   return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg data-testid="${esc(testid)}" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg></figure>`;
+}
+
+/** A small column chart, one column per period, from a zero line (negative values hang below it). */
+function columnChart(testid: string, title: string, columns: readonly { key: string; value: number | null }[], unit: string): string {
+  const colW = 64;
+  const plot = 150;
+  const left = 10;
+  const values = columns.map((c) => c.value ?? 0);
+  const top = Math.max(0, ...values);
+  const bottom = Math.min(0, ...values);
+  const span = Math.max(1, top - bottom);
+  const zero = 24 + Math.round((top / span) * plot);
+  const width = left * 2 + columns.length * colW;
+  const height = plot + 64;
+  const parts = columns.map((c, i) => {
+    const x = left + i * colW;
+    const h = c.value === null ? 0 : Math.max(c.value === 0 ? 0 : 2, Math.round((Math.abs(c.value) / span) * plot));
+    const y = c.value !== null && c.value < 0 ? zero : zero - h;
+    const label = c.value === null ? '—' : `${c.value}${unit}`;
+    const labelY = c.value !== null && c.value < 0 ? y + h + 14 : y - 6;
+    return `<g class="column" data-testid="${esc(testid)}-column" data-key="${esc(c.key)}" data-value="${c.value ?? ''}"><rect x="${x + 10}" y="${y}" width="${colW - 20}" height="${h}" rx="3" fill="${c.value !== null && c.value < 0 ? '#b42318' : '#067647'}"></rect><text class="bar-value" x="${x + colW / 2}" y="${labelY}" text-anchor="middle">${esc(label)}</text><text class="axis-sub" x="${x + colW / 2}" y="${height - 8}" text-anchor="middle">${esc(c.key)}</text></g>`;
+  });
+  const axis = `<line x1="${left}" x2="${width - left}" y1="${zero}" y2="${zero}" stroke="#98a2b3"></line>`;
+  return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg data-testid="${esc(testid)}" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${axis}${parts.join('')}</svg></figure>`;
 }
 
 /** The 3 × 5 fit × PURE heat map: the warmer the cell, the more accounts in it. */
@@ -312,6 +336,47 @@ function planHtml(r: PlanReport): string {
 <p class="meta">${esc(plan.name)} · started ${esc(plan.started)} · day ${plan.day}</p>
 <div class="stats">${stat('plan-done', `${plan.done} of ${plan.total}`, 'tasks done')}${stat('plan-overdue', plan.phases.filter((p) => p.status === 'overdue').length, 'phases overdue', plan.phases.some((p) => p.status === 'overdue') ? 'bad' : 'good')}</div>
 <table data-testid="table-plan"><caption>Phases</caption><thead><tr><th>Phase</th><th>Ends</th><th class="num">Done</th><th>Status</th><th>Tasks</th></tr></thead><tbody>${rows}</tbody></table>
+</section>`;
+}
+
+function roiHtml(r: RoiReport): string {
+  if (r.periods.length === 0 || r.total === null) return `<section id="roi" data-testid="section-roi"><h2>${SECTION_TITLES.roi}</h2>${empty('empty-roi', NOTHING_YET.roi)}</section>`;
+  const all = r.total;
+  const cells = (p: typeof all) =>
+    `<td class="num">${esc(usdText(p.revenueUsd))}</td><td class="num">${esc(usdText(p.investmentUsd))}</td><td class="num" data-testid="roi-value">${esc(pct(p.roi))}</td><td class="num">${esc(pct(p.winRate))}</td><td class="num">${p.won} / ${p.lost}</td><td class="num">${esc(usdText(p.averageDealUsd))}</td><td class="num">${esc(usdText(p.pipelineCreatedUsd))}</td>`;
+  const rows = r.periods.map((p) => `<tr data-period="${esc(p.period)}"><td>${esc(p.period)}</td>${cells(p)}</tr>`).join('') + (r.periods.length > 1 ? `<tr class="total" data-period="all"><td><strong>all</strong></td>${cells(all)}</tr>` : '');
+  const fitBars: Bar[] = all.winRateByFit.map((x) => ({ key: `fit-${x.tier}`, label: `Fit ${x.tier} ${x.name}`, value: x.winRate ?? 0, colour: FIT_COLOURS[(x.tier ?? 3) - 1] ?? ACCENT, detail: wonLost(x) }));
+  const pureBars: Bar[] = all.winRateByPure
+    .filter((x) => x.tier !== null || x.won + x.lost > 0)
+    .map((x) => ({ key: `pure-${x.tier ?? 'unscored'}`, label: x.tier === null ? 'Unscored' : `PURE ${x.tier} ${x.name}`, value: x.winRate ?? 0, colour: x.tier === null ? UNSCORED_COLOUR : (PURE_COLOURS[x.tier - 1] ?? ACCENT), detail: wonLost(x) }));
+  return `<section id="roi" data-testid="section-roi">
+<h2>${SECTION_TITLES.roi}</h2>
+<div class="stats">${stat('roi-revenue', usdText(all.revenueUsd), 'revenue won')}${stat('roi-investment', usdText(all.investmentUsd), 'invested')}${stat('roi-roi', pct(all.roi), 'ROI', all.roi === null ? '' : all.roi >= 0 ? 'good' : 'bad')}${stat('roi-win-rate', pct(all.winRate), 'win rate')}</div>
+${columnChart('chart-roi', `ROI by ${r.granularity}`, r.periods.map((p) => ({ key: p.period, value: p.roi })), '%')}
+<table data-testid="table-roi"><caption>By ${esc(r.granularity)}: ROI = (revenue − investment) ÷ investment</caption><thead><tr><th>Period</th>${['Revenue', 'Investment', 'ROI', 'Win rate', 'Won / lost', 'Avg deal', 'Pipeline created'].map((h) => `<th class="num">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>
+${barChart('chart-roi-win-rate-fit', 'Win rate (%) by fit tier', fitBars)}
+${barChart('chart-roi-win-rate-pure', 'Win rate (%) by PURE tier', pureBars)}
+</section>`;
+}
+
+function calibrationHtml(c: CalibrationReport): string {
+  if (c.closedDeals === 0) return `<section id="calibration" data-testid="section-calibration"><h2>${SECTION_TITLES.calibration}</h2>${empty('empty-calibration', NOTHING_YET.calibration)}</section>`;
+  const [first, second] = c.models;
+  const cells = (r: CalibrationRow) => `<td class="num">${r.count}</td><td class="num">${r.won}</td><td class="num">${esc(pct(r.winRate))}</td><td class="num">${esc(liftText(r.lift))}</td>`;
+  const head = ['Deals', 'Won', 'Win rate', 'Lift'];
+  const fitRows = (first?.fit ?? []).map((r, i) => `<tr data-fit="${r.tier}"><td>${r.tier} ${esc(r.name)}</td>${cells(r)}${second?.fit[i] ? cells(second.fit[i] as CalibrationRow) : ''}</tr>`).join('');
+  const pureRows = c.pure.filter((r) => r.tier !== null || r.count > 0).map((r) => `<tr data-pure="${r.tier ?? 'unscored'}"><td>${r.tier === null ? 'unscored' : `${r.tier} ${esc(r.name)}`}</td>${cells(r)}</tr>`).join('');
+  const verdicts = c.models
+    .map((m) => `<p class="verdict ${m.verdict}" data-testid="calibration-verdict" data-model="${m.label}" data-verdict="${m.verdict}"><strong>${esc(VERDICT_LABELS[m.verdict])}</strong> · ${esc(m.reason)} <span class="sub">(${m.label === 'config' ? 'weights of the config' : 'weights of --weights'}: ${esc(weightsText(m.weights))})</span></p>`)
+    .join('');
+  const fitBars: Bar[] = (first?.fit ?? []).map((r) => ({ key: `fit-${r.tier}`, label: `Fit ${r.tier} ${r.name}`, value: r.winRate ?? 0, colour: FIT_COLOURS[(r.tier ?? 3) - 1] ?? ACCENT, detail: wonLost(r) }));
+  return `<section id="calibration" data-testid="section-calibration">
+<h2>${SECTION_TITLES.calibration}</h2>
+<div class="stats">${stat('calibration-deals', c.closedDeals, 'closed deals')}${stat('calibration-win-rate', pct(c.winRate), 'overall win rate')}</div>
+${verdicts}
+${barChart('chart-calibration-fit', 'Win rate (%) by fit tier at the deal\'s created date', fitBars)}
+<table data-testid="table-calibration-fit"><caption>By fit tier, each account scored as of its deal's created date</caption><thead><tr><th>Fit tier</th>${head.map((h) => `<th class="num">${h}</th>`).join('')}${second ? head.map((h) => `<th class="num">${h} (--weights)</th>`).join('') : ''}</tr></thead><tbody>${fitRows}</tbody></table>
+<table data-testid="table-calibration-pure"><caption>By PURE tier at the deal's created date</caption><thead><tr><th>PURE tier</th>${head.map((h) => `<th class="num">${h}</th>`).join('')}</tr></thead><tbody>${pureRows}</tbody></table>
 </section>`;
 }
 

@@ -1,5 +1,5 @@
 /** `abx report --format markdown`: GitHub-flavoured markdown for wikis and pull-request comments. */
-import { sectionsOf, type BetsReport, type CollateralReport, type KpisReport, type MessagingReport, type PlanReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
+import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type CollateralReport, type KpisReport, type MessagingReport, type PlanReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import {
   NOTHING_YET,
   SECTION_TITLES,
@@ -7,9 +7,11 @@ import {
   budgetText,
   coverageText,
   hours,
+  liftText,
   metricText,
   reviewText,
   latestText,
+  pct,
   percent,
   periodText,
   plural,
@@ -18,6 +20,10 @@ import {
   targetWithComparison,
   trendText,
   unicodeBar,
+  usdText,
+  VERDICT_LABELS,
+  weightsText,
+  wonLost,
 } from './common.js';
 import type { Renderer, ReportView } from '../views.js';
 import { markdownCode, markdownText } from '../escape/markdown.js';
@@ -33,7 +39,7 @@ function tableLines(head: string[], align: ('l' | 'r')[], rows: string[][]): str
 
 export function renderReportMarkdown(report: Report): string {
   const parts: string[][] = [[`# ${md(reportTitle(report))}`]];
-  parts.push(...sectionsOf(report, { tiers: tiersMd, kpis: kpisMd, bets: betsMd, signals: signalsMd, messaging: messagingMd, collateral: collateralMd, plan: planMd }));
+  parts.push(...sectionsOf(report, { tiers: tiersMd, kpis: kpisMd, bets: betsMd, signals: signalsMd, messaging: messagingMd, collateral: collateralMd, plan: planMd, roi: roiMd, calibration: calibrationMd }));
   return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;
 }
 
@@ -257,6 +263,60 @@ function planMd(r: PlanReport): string[] {
     const open = p.tasks.filter((x) => !x.done);
     if (open.length > 0) out.push('', `Open in ${p.label}:`, '', ...open.map((x) => `- ${md(x.text, 300)}`));
   }
+  return out;
+}
+
+function roiMd(r: RoiReport): string[] {
+  const out = [`## ${SECTION_TITLES.roi}`, ''];
+  if (r.periods.length === 0 || r.total === null) return [...out, NOTHING_YET.roi.replace('deals:', '`deals:`').replace('investments/*.yaml', '`investments/*.yaml`')];
+  const all = r.total;
+  const row = (label: string, p: typeof all) => [label, usdText(p.revenueUsd), usdText(p.investmentUsd), pct(p.roi), pct(p.winRate), `${p.won} / ${p.lost}`, usdText(p.averageDealUsd), usdText(p.pipelineCreatedUsd)];
+  out.push(
+    `ROI = (revenue − investment) ÷ investment, by ${r.granularity}.`,
+    '',
+    ...tableLines(
+      ['Period', 'Revenue', 'Investment', 'ROI', 'Win rate', 'Won / lost', 'Avg deal', 'Pipeline created'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      [...r.periods.map((p) => row(p.period, p)), ...(r.periods.length > 1 ? [row('**all**', all)] : [])],
+    ),
+    '',
+    `### Win rate by tier${r.periods.length > 1 ? ' (all periods)' : ''}`,
+    '',
+    ...tableLines(
+      ['Tier (as of today)', 'Won / lost', 'Win rate'],
+      ['l', 'r', 'r'],
+      [
+        ...all.winRateByFit.map((x) => [`fit ${x.tier} ${x.name}`, `${x.won} / ${x.lost}`, pct(x.winRate)]),
+        ...all.winRateByPure.filter((x) => x.tier !== null || x.won + x.lost > 0).map((x) => [x.tier === null ? 'PURE unscored' : `PURE ${x.tier} ${x.name}`, `${x.won} / ${x.lost}`, pct(x.winRate)]),
+      ],
+    ),
+  );
+  return out;
+}
+
+function calibrationMd(c: CalibrationReport): string[] {
+  const out = [`## ${SECTION_TITLES.calibration}`, ''];
+  if (c.closedDeals === 0) return [...out, NOTHING_YET.calibration.replace('deals:', '`deals:`')];
+  const cells = (r: CalibrationRow) => [String(r.count), String(r.won), pct(r.winRate), liftText(r.lift)];
+  const head = ['Deals', 'Won', 'Win rate', 'Lift'];
+  const [first, second] = c.models;
+  out.push(
+    `${plural(c.closedDeals, 'closed deal')} (${wonLost(c)}), overall win rate ${pct(c.winRate)}; each account scored as of its deal's created date.`,
+    '',
+    '### By fit tier',
+    '',
+    ...tableLines(
+      ['Fit tier at created', ...head, ...(second ? head.map((h) => `${h} (--weights)`) : [])],
+      ['l', 'r', 'r', 'r', 'r', ...(second ? (['r', 'r', 'r', 'r'] as const) : [])],
+      (first?.fit ?? []).map((r, i) => [`${r.tier} ${r.name}`, ...cells(r), ...(second?.fit[i] ? cells(second.fit[i] as CalibrationRow) : [])]),
+    ),
+    '',
+    ...c.models.map((m) => `- ${m.label === 'config' ? 'Weights of the config' : 'Weights of `--weights`'} (${weightsText(m.weights)}): **${VERDICT_LABELS[m.verdict]}** — ${m.reason}`),
+    '',
+    '### By PURE tier',
+    '',
+    ...tableLines(['PURE tier at created', ...head], ['l', 'r', 'r', 'r', 'r'], c.pure.filter((r) => r.tier !== null || r.count > 0).map((r) => [r.tier === null ? 'unscored' : `${r.tier} ${r.name}`, ...cells(r)])),
+  );
   return out;
 }
 

@@ -1,6 +1,6 @@
 /** `abx report` in the terminal: cli-table3 tables, unicode bar charts for distributions, chalk for status. */
 import type { ChalkInstance } from 'chalk';
-import { sectionsOf, type BetsReport, type CollateralReport, type KpiRow, type KpisReport, type MessagingReport, type PlanReport, type Report, type SignalsReport, type TiersReport } from '../../core/report/index.js';
+import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type CollateralReport, type KpiRow, type KpisReport, type MessagingReport, type PlanReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
 import {
   NOTHING_YET,
   SECTION_TITLES,
@@ -8,9 +8,11 @@ import {
   budgetText,
   coverageText,
   hours,
+  liftText,
   metricText,
   reviewText,
   latestText,
+  pct,
   percent,
   periodText,
   plural,
@@ -19,6 +21,10 @@ import {
   targetWithComparison,
   trendText,
   unicodeBar,
+  usdText,
+  VERDICT_LABELS,
+  weightsText,
+  wonLost,
 } from './common.js';
 import { terminalText } from '../escape/terminal.js';
 import { fitColour, pureColour } from '../score/table.js';
@@ -42,7 +48,7 @@ const heading = (chalk: ChalkInstance, text: string) => chalk.bold(text);
 
 export function renderReportTable(report: Report, chalk: ChalkInstance, width?: number): string {
   const parts: string[] = [chalk.bold(reportTitle(report))];
-  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection, messaging: messagingSection, collateral: collateralSection, plan: planSection }, chalk, width));
+  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection, messaging: messagingSection, collateral: collateralSection, plan: planSection, roi: roiSection, calibration: calibrationSection }, chalk, width));
   const text = parts.join('\n\n');
   if (width === undefined) return `${text}\n`;
   // Lines outside the tables (summaries, the MQA list, budget guidance) wrap at spaces.
@@ -277,6 +283,58 @@ function planSection(r: PlanReport, chalk: ChalkInstance, width: number | undefi
     if (open.length === 0) continue;
     out.push('', heading(chalk, `Open in ${p.label}`), ...open.map((x) => `  ☐ ${terminalText(x.text, 200)}`));
   }
+  return out.join('\n');
+}
+
+function roiSection(r: RoiReport, chalk: ChalkInstance, width: number | undefined): string {
+  const out = [chalk.bold.underline(SECTION_TITLES.roi)];
+  if (r.periods.length === 0 || r.total === null) {
+    out.push(NOTHING_YET.roi);
+    return out.join('\n');
+  }
+  const roiPaint = (v: number | null) => (v === null ? chalk.dim('—') : (v >= 0 ? chalk.green : chalk.red)(pct(v)));
+  const t = table(chalk, width, ['Period', 'Revenue', 'Investment', 'ROI', 'Win rate', 'Won / lost', 'Avg deal', 'Pipeline created'], { colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
+  for (const p of r.periods) t.push([p.period, usdText(p.revenueUsd), usdText(p.investmentUsd), roiPaint(p.roi), pct(p.winRate), `${p.won} / ${p.lost}`, usdText(p.averageDealUsd), usdText(p.pipelineCreatedUsd)]);
+  const all = r.total;
+  if (r.periods.length > 1) t.push([chalk.bold('all'), usdText(all.revenueUsd), usdText(all.investmentUsd), roiPaint(all.roi), pct(all.winRate), `${all.won} / ${all.lost}`, usdText(all.averageDealUsd), usdText(all.pipelineCreatedUsd)]);
+  out.push(heading(chalk, `By ${r.granularity} · ROI = (revenue − investment) ÷ investment`), t.toString());
+  const tiers = table(chalk, width, ['Tier (as of today)', 'Won / lost', 'Win rate', ''], { colAligns: ['left', 'right', 'right', 'left'] });
+  for (const x of all.winRateByFit) tiers.push([fitColour(chalk, x.tier ?? 3)(`fit ${x.tier} ${x.name}`), `${x.won} / ${x.lost}`, pct(x.winRate), chalk.cyan(unicodeBar(x.winRate ?? 0, 100, 12))]);
+  for (const x of all.winRateByPure) {
+    if (x.won + x.lost === 0 && x.tier === null) continue;
+    tiers.push([x.tier === null ? chalk.dim('PURE unscored') : pureColour(chalk, x.tier)(`PURE ${x.tier} ${x.name}`), `${x.won} / ${x.lost}`, pct(x.winRate), chalk.cyan(unicodeBar(x.winRate ?? 0, 100, 12))]);
+  }
+  out.push('', heading(chalk, `Win rate by tier${r.periods.length > 1 ? ' (all periods)' : ''}`), tiers.toString());
+  return out.join('\n');
+}
+
+function calibrationSection(c: CalibrationReport, chalk: ChalkInstance, width: number | undefined): string {
+  const out = [chalk.bold.underline(SECTION_TITLES.calibration)];
+  if (c.closedDeals === 0) {
+    out.push(NOTHING_YET.calibration);
+    return out.join('\n');
+  }
+  out.push(`${plural(c.closedDeals, 'closed deal')} (${wonLost(c)}), overall win rate ${pct(c.winRate)}; each account scored as of its deal's created date.`);
+  const cells = (r: CalibrationRow) => [String(r.count), String(r.won), pct(r.winRate), liftText(r.lift)];
+  const head = ['Deals', 'Won', 'Win rate', 'Lift'];
+  const [first, second] = c.models;
+  // Side by side the bars are left out so both models fit in 80 columns; * marks the --weights columns.
+  const fit = table(chalk, width, [second ? 'Fit tier' : 'Fit tier at created', ...(second ? ['Deals', 'Won', 'Rate', 'Lift'] : head), ...(second ? ['Deals*', 'Won*', 'Rate*', 'Lift*'] : [''])], { colAligns: ['left', 'right', 'right', 'right', 'right', ...(second ? (['right', 'right', 'right', 'right'] as const) : (['left'] as const))] });
+  (first?.fit ?? []).forEach((r, i) => {
+    const alt = second?.fit[i];
+    fit.push([fitColour(chalk, r.tier ?? 3)(`${r.tier} ${r.name}`), ...cells(r), ...(alt ? cells(alt) : [chalk.cyan(unicodeBar(r.winRate ?? 0, 100, 12))])]);
+  });
+  out.push('', heading(chalk, second ? 'By fit tier (* under --weights)' : 'By fit tier'), fit.toString());
+  for (const m of c.models) {
+    const paint = m.verdict === 'predictive' ? chalk.green : m.verdict === 'not-predictive' ? chalk.red.bold : chalk.dim;
+    out.push(`${m.label === 'config' ? 'Weights of the config' : 'Weights of --weights'} (${weightsText(m.weights)}): ${paint(VERDICT_LABELS[m.verdict])} · ${m.reason}`);
+  }
+  const pure = table(chalk, width, ['PURE tier at created', ...head, ''], { colAligns: ['left', 'right', 'right', 'right', 'right', 'left'] });
+  for (const r of c.pure) {
+    if (r.tier === null && r.count === 0) continue;
+    pure.push([r.tier === null ? chalk.dim('unscored') : pureColour(chalk, r.tier)(`${r.tier} ${r.name}`), ...cells(r), chalk.cyan(unicodeBar(r.winRate ?? 0, 100, 12))]);
+  }
+  out.push('', heading(chalk, 'By PURE tier'), pure.toString());
   return out.join('\n');
 }
 
