@@ -27,6 +27,7 @@ import type { Analysis, AnalyzeInput, FileRef, SourceFile } from './model.js';
 import { makeEntry, positionOf, type FileState } from './positions.js';
 import { compareProblems, type Problem } from './problem.js';
 import { referenceFindings } from './rules/cross-file.js';
+import { tierCapacityFindings } from './rules/tier-capacity.js';
 import { numberPrecisionFindings } from './rules/number-precision.js';
 import { ID_PATTERN } from './schemas.js';
 import { compactScore, remapScore, scoreAccount, type AccountScore } from './scoring/account.js';
@@ -63,6 +64,14 @@ export function analyze(input: AnalyzeInput): Analysis {
   const order = input.files.map((f, i) => i).sort((a, b) => rank(a) - rank(b) || a - b);
   // Kinds with rules over all their files are finished after the loop.
   const held: { state: FileState; entry?: Entry<unknown> }[] = [];
+
+  const segmentPersonas = (id: string) => {
+    const segment = records<Segment>('segments').get(id)?.data;
+    return segment ? (segment.personas ?? []).map((p) => p.title) : undefined;
+  };
+
+  // Accounts per fit tier, counted as they are scored (lean mode keeps no scores): `tier-capacity`.
+  const fitTierCounts: [number, number, number] = [0, 0, 0];
 
   let unlistedWarnings = 0;
   const templates = new Set<string>();
@@ -121,6 +130,11 @@ export function analyze(input: AnalyzeInput): Analysis {
     }
   }
   problems.sort(compareProblems);
+  const configFindings = tierCapacityFindings(fitTierCounts, config.fitTierCapacity);
+  if (input.warnings === 'count') {
+    unlistedWarnings += configFindings.filter((f) => severityOf(config, f.rule) === 'warning').length;
+    configFindings.length = 0;
+  }
 
   return {
     asOf,
@@ -133,12 +147,17 @@ export function analyze(input: AnalyzeInput): Analysis {
     bets: records('bets'),
     journeys: records('journeys'),
     kpis: kpiEntries(records<KpiRecords>('kpis').values()),
+    messaging: records('messaging'),
+    collateral: records('collateral'),
+    plan: records('plan'),
     investments: investmentEntries(records<InvestmentRecords>('investments').values()),
     scores,
     filesWithErrors,
     unlistedWarnings,
     unlistedByRule,
     templates,
+    fitTierCounts,
+    configFindings,
   };
 
   function analyzeFile(state: FileState, def: KindDef): Entry<unknown> | undefined {
@@ -168,7 +187,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     const { record, indexes } = salvaged;
     const entry = makeEntry(state, record);
     if (!lean || def.keepWhenLean) stored.get(state.kind)?.set(def.format === 'yaml' ? state.path : state.id, entry);
-    state.findings.push(...remap(def.rules?.(record, { config, asOfDay, file: state.path }) ?? [], indexes));
+    state.findings.push(...remap(def.rules?.(record, { config, asOfDay, file: state.path, body: state.body, bodyLine: state.bodyLine, segmentPersonas }) ?? [], indexes));
     state.findings.push(...referenceFindings(def.references?.(record) ?? [], fileIds));
     state.findings.push(...(acrossFiles.get(state.kind)?.(entry) ?? []));
 
@@ -180,6 +199,7 @@ export function analyze(input: AnalyzeInput): Analysis {
       state.findings.push(...remap(findings, indexes));
       state.findings.push(...checkGeneratedBlocks(entry as Entry<Account>, score, config.generatedBlocks));
       if (input.keepScores !== false) scores.set(state.id, lean ? compactScore(score) : score);
+      fitTierCounts[(score.fit.tier - 1) as 0 | 1 | 2] += 1;
     }
     return entry;
   }

@@ -58,6 +58,15 @@ export const configSchema = z.object(
             .tuple([percent, percent], says('must be two thresholds, [tier 1, tier 2], e.g. [80, 60]'))
             .refine(([a, b]) => a >= b, { error: 'must list the tier 1 threshold first: [80, 60]' })
             .optional(),
+          fit_tier_capacity: z
+            .tuple(
+              [
+                z.number(says('must be a whole number of accounts (0 or more)')).int({ error: 'must be a whole number of accounts (0 or more)' }).min(0, { error: 'must be a whole number of accounts (0 or more)' }),
+                z.number(says('must be a whole number of accounts (0 or more)')).int({ error: 'must be a whole number of accounts (0 or more)' }).min(0, { error: 'must be a whole number of accounts (0 or more)' }),
+              ],
+              says('must be two capacities, [tier 1, tier 2], e.g. [50, 500]'),
+            )
+            .optional(),
           engagement: z
             .object(
               {

@@ -33,6 +33,8 @@ export interface Config {
   paths: Record<Kind, string>;
   weights: Record<FitComponent, number>;
   fitTiers: readonly [number, number];
+  /** Most accounts a 1:1 (fit tier 1) and a 1:few (fit tier 2) programme can run: `tier-capacity`. */
+  fitTierCapacity: readonly [number, number];
   engagement: { windowDays: number; cap: number; points: Record<string, number> };
   mqa: { windowDays: number; minEngaged: number; minSenior: number; seniorLevels: readonly string[] };
   icpCriteria: Criteria | undefined;
@@ -110,6 +112,7 @@ export function resolveConfig(file: ConfigFile): { config: Config; findings: Fin
     paths,
     weights,
     fitTiers: file.scoring?.fit_tiers ?? [80, 60],
+    fitTierCapacity: file.scoring?.fit_tier_capacity ?? [50, 500],
     engagement: {
       windowDays: scoring.engagement?.window_days ?? 90,
       cap: scoring.engagement?.cap ?? 100,

@@ -3,6 +3,7 @@
  * through its history. Pure: two Maps of AccountScore in, plain data out; reading git is the
  * workspace layer's job and printing the renderers'.
  */
+import type { MethodDiff } from './method-diff.js';
 import type { AccountScore } from './scoring/account.js';
 
 /** The numbers of one account on one side of a comparison. */
@@ -200,6 +201,8 @@ export interface DiffReport {
   /** `commit` is null for the working tree. */
   head: { label: string; commit: string | null };
   asOf: string;
+  /** Messaging coverage and overdue collateral (`core/method-diff.ts`). */
+  method?: MethodDiff;
 }
 
 export interface HistoryReport {

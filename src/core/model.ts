@@ -5,13 +5,16 @@
 import type { Config } from './config.js';
 import type { Account } from './kinds/account.js';
 import type { Bet } from './kinds/bet.js';
+import type { Collateral } from './kinds/collateral.js';
+import type { Messaging } from './kinds/messaging.js';
+import type { Plan } from './kinds/plan.js';
 import type { InvestmentEntry } from './kinds/investment.js';
 import type { Kind } from './kinds/index.js';
 import type { Entry } from './kinds/kind.js';
 import type { Journey } from './kinds/journey.js';
 import type { KpiEntry } from './kinds/kpi.js';
 import type { Segment } from './kinds/segment.js';
-import type { DataPath, Problem } from './problem.js';
+import type { DataPath, Finding, Problem } from './problem.js';
 import type { AccountScore } from './scoring/account.js';
 
 export type { Entry } from './kinds/kind.js';
@@ -66,6 +69,11 @@ export interface Analysis {
   bets: Map<string, Entry<Bet>>;
   journeys: Map<string, Entry<Journey>>;
   kpis: KpiEntry[];
+  /** Kept in lean mode too (`abx diff` compares them); plan is not. */
+  messaging: Map<string, Entry<Messaging>>;
+  collateral: Map<string, Entry<Collateral>>;
+  /** plan.md by id (`plan`); at most one file with the default glob. */
+  plan: Map<string, Entry<Plan>>;
   /** Investment records (method.md §4), in file order; broken records left out. */
   investments: InvestmentEntry[];
   /** Accounts scored, in path order; accounts whose data could not be read are absent. */
@@ -78,4 +86,8 @@ export interface Analysis {
   unlistedByRule: Record<string, number>;
   /** Files `abx init` wrote as examples that nobody has edited yet (`template-mark.ts`): left out of reports. */
   templates: Set<string>;
+  /** Accounts scored in fit tier 1, 2 and 3. */
+  fitTierCounts: readonly [number, number, number];
+  /** Findings about the config (`tier-capacity`): the workspace layer locates them in abx.config.yaml. */
+  configFindings: Finding[];
 }

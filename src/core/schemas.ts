@@ -95,3 +95,11 @@ export const criteriaSchema = z.object(
   says('must be a map with firmographic and technographic criteria'),
 );
 export type Criteria = z.infer<typeof criteriaSchema>;
+
+// ---------------------------------------------------------------- messaging and collateral (method.md §1, §2)
+
+export const COLLATERAL_TYPES = ['roi-calculator', 'datasheet', 'case-study', 'battle-card', 'executive-presentation', 'other'] as const;
+export const REVIEW_CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
+export const DISCOVERY_QUESTIONS = ['players', 'relationships', 'influencing_factors', 'decision_factors'] as const;
+export type CollateralType = (typeof COLLATERAL_TYPES)[number];
+export type ReviewCadence = (typeof REVIEW_CADENCES)[number];

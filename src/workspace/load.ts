@@ -21,6 +21,8 @@ export interface LoadedConfig {
   problems: Problem[];
   /** The config as a `yaml` Document, for positions: parsed on first use. */
   document: () => ParsedDocument | undefined;
+  /** Locates findings about the config (from the analysis: `tier-capacity`) as its problems. */
+  place: (findings: Finding[], config?: Config) => Problem[];
 }
 
 /** Reads abx.config.yaml. Problems are located; an invalid config leaves `config` undefined. */
@@ -36,21 +38,21 @@ export function loadConfigText(text: string | undefined, unreadable?: string): L
       return [{ file: CONFIG_FILE, line: span.line, column: span.column, severity, rule: f.rule, message: f.message }];
     });
   if (text === undefined) {
-    return { config: undefined, document, problems: at([{ rule: 'file-unreadable', line: 1, column: 1, message: unreadable ?? 'cannot be read' }]) };
+    return { config: undefined, document, place: at, problems: at([{ rule: 'file-unreadable', line: 1, column: 1, message: unreadable ?? 'cannot be read' }]) };
   }
   const parsed = parseYaml(text);
   if (!parsed.ok) {
     const e = parsed.error;
-    return { config: undefined, document, problems: at([{ rule: 'frontmatter-syntax', line: e.line, column: e.column, message: e.message }]) };
+    return { config: undefined, document, place: at, problems: at([{ rule: 'frontmatter-syntax', line: e.line, column: e.column, message: e.message }]) };
   }
   const oversized = oversizedConfigLists(parsed.data);
-  if (oversized.length > 0) return { config: undefined, document, problems: at(oversized) };
+  if (oversized.length > 0) return { config: undefined, document, place: at, problems: at(oversized) };
   const checked = checkSchema(configSchema, parsed.data ?? {}, 'the config');
-  if (!checked.data) return { config: undefined, document, problems: at(checked.findings) };
+  if (!checked.data) return { config: undefined, document, place: at, problems: at(checked.findings) };
   const { config, findings } = resolveConfig(checked.data);
   const problems = at([...checked.findings, ...findings], config);
   const broken = problems.some((p) => p.severity === 'error');
-  return { config: broken ? undefined : config, document, problems };
+  return { config: broken ? undefined : config, document, place: at, problems };
 }
 
 export interface LoadOptions {
@@ -115,8 +117,14 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
   const read = (f: FileRef) => readSourceFile(root, realRoot, f);
   const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keepScores: options.keepScores, warnings: options.warnings });
-  loaded.problems.sort(compareProblems);
+  addConfigFindings(loaded, analysis);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
+}
+
+/** The analysis's findings about the config (`tier-capacity`) join the config's problems, located there. */
+export function addConfigFindings(loaded: LoadedConfig, analysis: Analysis): void {
+  loaded.problems.push(...loaded.place(analysis.configFindings, analysis.config));
+  loaded.problems.sort(compareProblems);
 }
 
 /** Stops a workspace whose kind globs match more files than abx reads (src/core/bounds.ts). */

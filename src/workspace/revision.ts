@@ -9,11 +9,10 @@
 import { analyze, fileId, type FileRef, type SourceFile } from '../core/analyze.js';
 import { resolveAsOf } from '../core/dates.js';
 import { KINDS, type Kind } from '../core/kinds/index.js';
-import { compareProblems } from '../core/problem.js';
 import { MAX_FILE_BYTES } from './files.js';
 import { BLOB_BATCH_BYTES, GitError, listTree, readBlobBatches, requireRepository, resolveCommit, type TreeEntry } from './git.js';
 import { compileGlob } from './glob.js';
-import { ConfigInvalid, loadConfigText, requireFileCount, requireRoot, type Workspace } from './load.js';
+import { addConfigFindings, ConfigInvalid, loadConfigText, requireFileCount, requireRoot, type Workspace } from './load.js';
 import { CONFIG_FILE } from './root.js';
 
 const SKIP_SEGMENTS = new Set(['.git', 'node_modules']);
@@ -80,7 +79,7 @@ export function loadRevision(root: string, commit: string, options: RevisionOpti
     sources = readSources(root, listed);
     analysis = analyze({ config, files: sources, asOf });
   }
-  loaded.problems.sort(compareProblems);
+  addConfigFindings(loaded, analysis);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
 }
 

@@ -36,6 +36,7 @@ const CHARTS: Record<string, { selector: string; items: number }> = {
   'chart-bet-categories': { selector: 'g.bar', items: 5 },
   'chart-signal-types': { selector: 'g.bar', items: 5 },
   'chart-budget': { selector: 'g[data-testid="budget-part"]', items: 3 },
+  'chart-collateral-types': { selector: 'g.bar', items: 6 },
 };
 
 interface ChartSeen {
@@ -192,6 +193,19 @@ function differences(seen: PageSeen, report: any): string[] {
   same('median latency', seen.text['signals-median-latency'], s.medianLatencyHours === null ? '—' : `${fmt(s.medianLatencyHours)} h`);
   same('within 72 h', seen.text['signals-within-target'], pct(s.withinTargetShare));
   for (const x of s.byType) same(`signal type ${x.type}`, barValue('chart-signal-types', x.type), x.total);
+
+  const m = report.messaging;
+  same('messaging files', seen.text['messaging-total'], m.total);
+  same('benefit coverage', seen.text['messaging-benefit-coverage'], m.benefitCoverage.percent === null ? '—' : `${m.benefitCoverage.percent}%`);
+  same('persona coverage', seen.text['messaging-persona-coverage'], m.personaCoverage.percent === null ? '—' : `${m.personaCoverage.percent}%`);
+  const c = report.collateral;
+  same('collateral', seen.text['collateral-total'], c.total);
+  same('collateral overdue or never reviewed', seen.text['collateral-overdue'], c.review.overdue + c.review.never);
+  same('collateral due', seen.text['collateral-due'], c.review.due);
+  for (const x of c.byType) same(`collateral type ${x.type}`, barValue('chart-collateral-types', x.type), x.count);
+  const plan = report.plan.plan;
+  same('plan tasks done', seen.text['plan-done'], `${plan.done} of ${plan.total}`);
+  same('plan phases overdue', seen.text['plan-overdue'], plan.phases.filter((x: any) => x.status === 'overdue').length);
   return out;
 }
 

@@ -131,3 +131,41 @@ describe('golden outputs', () => {
     golden('export/example-csv.csv', run(example, ['export']));
   });
 });
+
+/** Messaging, collateral and a plan with every gap the reports mark, and text that needs escaping (method.md §1, §2, §7). */
+const GAPS: Record<string, string> = {
+  'messaging/edge-story.md':
+    '---\nname: "Edge | <b>story</b> & *more*"\nsegments: [industrial-manufacturing, regional-3pl]\ncapabilities:\n  - capability: "Alerts | <script>x</script>"\n    benefits: { industrial-manufacturing: "Fewer | line-downs" }\n  - capability: Portal\n    so_what: Self-service.\n    benefits: { cold-chain-pharma: Clinical sites see inbound }\npersonas:\n  - { persona: vp supply chain, message: "**Bold** [link](javascript:x)", proof_points: [no-such-asset, incumbent-battle-card] }\n  - { persona: CIO }\nkeywords: ["=cmd|x", line-down]\n---\n',
+  'collateral/old-deck.md': '---\nname: "Old <deck> | v1"\ntype: other\nlast_reviewed: 2026-08-23\nmetrics:\n  - { metric: "Views | all", target: "< 72", value: 80 }\n  - { metric: Shares, target: 5 }\n  - { metric: Replies }\n---\n',
+  'collateral/never.md': '---\nname: Never reviewed sheet\ntype: datasheet\n---\n',
+  'plan.md': '---\nname: "Plan | <late>"\nstarted: 2026-08-01\n---\n\n## Days 1-30\n\n- [x] Done task\n\n## Days 31–60 (en dash)\n\n- [ ] Open task with <html> & | pipes\n- [x] Done\n\n## Days 61-90\n',
+};
+
+describe('golden outputs of the method reports', () => {
+  let gaps: string;
+  beforeAll(() => {
+    gaps = exampleWorkspace();
+    for (const [path, text] of Object.entries(GAPS)) writeFileSync(join(gaps, path), text);
+  });
+
+  it.each([
+    ['table', 'txt'],
+    ['markdown', 'md'],
+    ['json', 'json'],
+  ])('report messaging, collateral and plan with gaps --format %s', (format, ext) => {
+    for (const name of ['messaging', 'collateral', 'plan']) golden(`report/gaps-${name}-${format}.${ext}`, run(gaps, ['report', name, '--format', format]));
+  });
+
+  it('report messaging, collateral and plan with gaps --format html, as text', () => {
+    for (const name of ['messaging', 'collateral', 'plan']) {
+      const r = runAbx(['-C', gaps, 'report', name, '--format', 'html']);
+      expect(r.code).toBe(1); // the messaging file has errors: reports still render, and say so in the exit status
+      expect(r.stdout).not.toMatch(/<script>|<b>|<deck>|<late>|<html>/);
+      golden(`report/gaps-${name}-html.txt`, htmlText(r.stdout));
+    }
+  });
+
+  it('validate on the gaps', () => {
+    golden('validate/gaps-stylish.txt', run(gaps, ['validate']));
+  });
+});

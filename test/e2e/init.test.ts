@@ -19,7 +19,7 @@ describe('abx init', () => {
     expect(config).toMatch(/^stage: scaling/m);
     expect(readFileSync(join(dir, '.github/workflows/abx.yml'), 'utf8')).toContain('abx validate --format github');
     const v = runAbx(['-C', dir, 'validate', '--format', 'json']);
-    expect(JSON.parse(v.stdout)).toMatchObject({ files: 5, errors: 0, warnings: 0 });
+    expect(JSON.parse(v.stdout)).toMatchObject({ files: 8, errors: 0, warnings: 0 }); // 4 + i13's messaging, collateral and plan.md + i14's investment
     expect(v.code).toBe(0);
   });
 

@@ -61,7 +61,7 @@ describe('abx mcp: what it offers, and results equal to the CLI', () => {
     expect(Object.keys(score?.inputSchema.properties ?? {})).toEqual(['ids', 'segment', 'tier', 'explain']);
     const create = (await s.client.listTools()).tools.find((t) => t.name === 'create');
     expect(create?.inputSchema.required).toEqual(['kind', 'id', 'fields']);
-    expect((create?.inputSchema.properties?.kind as { enum: string[] }).enum).toEqual(['segment', 'account', 'bet', 'journey']);
+    expect((create?.inputSchema.properties?.kind as { enum: string[] }).enum).toEqual(['segment', 'account', 'bet', 'journey', 'messaging', 'collateral', 'plan']);
     expect(create?.outputSchema?.required).toEqual(['file', 'created', 'warnings', 'problems']);
     expect(score?.outputSchema?.required).toEqual(['asOf', 'accounts']);
   });

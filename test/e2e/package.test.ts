@@ -41,7 +41,7 @@ describe('the npm package', () => {
     const init = run(['init', 'demo', '--example', '--yes']);
     expect([init.status, init.stderr]).toEqual([0, '']);
     const v = run(['-C', 'demo', 'validate', '--format', 'json']);
-    expect(JSON.parse(v.stdout)).toMatchObject({ files: 30, errors: 0 }); // 28 + investments/2026-q3.yaml and 2026-q4.yaml
+    expect(JSON.parse(v.stdout)).toMatchObject({ files: 38, errors: 0 }); // 36 (with messaging, collateral and plan.md) + investments/2026-q3.yaml and 2026-q4.yaml
     expect(v.status).toBe(0);
     expect(run(['score', '--as-of', '2026-11-24'], join(dir, 'demo')).status).toBe(0);
   });

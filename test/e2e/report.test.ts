@@ -70,8 +70,8 @@ describe('abx report on the example workspace', () => {
 
   it('all JSON holds every report, equal to each alone', () => {
     const all = json(example, 'all');
-    expect(Object.keys(all)).toEqual(['asOf', 'company', 'stage', 'tiers', 'kpis', 'bets', 'signals', 'roi', 'calibration']);
-    for (const name of ['tiers', 'kpis', 'bets', 'signals', 'roi', 'calibration']) expect(all[name]).toEqual(json(example, name)[name]);
+    expect(Object.keys(all)).toEqual(['asOf', 'company', 'stage', 'tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan', 'roi', 'calibration']);
+    for (const name of ['tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan', 'roi', 'calibration']) expect(all[name]).toEqual(json(example, name)[name]);
   });
 
   it('JSON keeps the shapes documented in docs/reports.md', () => {
@@ -167,7 +167,7 @@ describe('abx report on the example workspace', () => {
   it('rejects an unknown report name with a suggestion', () => {
     const r = runAbx(['-C', example, 'report', 'tier']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('abx: no report "tier": choose one of tiers, kpis, bets, signals, roi, calibration, all (did you mean "tiers"?)\n');
+    expect(r.stderr).toBe('abx: no report "tier": choose one of tiers, kpis, bets, signals, messaging, collateral, plan, roi, calibration, all (did you mean "tiers"?)\n');
   });
 });
 

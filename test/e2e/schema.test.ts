@@ -13,19 +13,19 @@ describe('abx schema', () => {
     expect(bet.properties.status).toEqual({ type: 'string', enum: ['proposed', 'running', 'won', 'killed'] });
     expect(bet.properties.review_by).toEqual({ type: 'string', maxLength: 40, pattern: DATE_PATTERN, format: 'date' });
     const all = JSON.parse(runAbx(['schema']).stdout);
-    expect(Object.keys(all.$defs)).toEqual(['segment', 'account', 'bet', 'journey', 'kpi', 'investment', 'config']);
+    expect(Object.keys(all.$defs)).toEqual(['segment', 'account', 'bet', 'journey', 'kpi', 'messaging', 'collateral', 'plan', 'investment', 'config']);
   });
 
   it('rejects an unknown kind with exit 2', () => {
     const r = runAbx(['schema', 'acount']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('abx: no kind "acount": use one of segment, account, bet, journey, kpi, investment, config (did you mean "account"?)\n');
+    expect(r.stderr).toBe('abx: no kind "acount": use one of segment, account, bet, journey, kpi, messaging, collateral, plan, investment, config (did you mean "account"?)\n');
   });
 
   it('is written by abx init, with VS Code settings pointing at it', () => {
     const dir = join(tempDir(), 'ws');
     expect(runAbx(['init', dir, '--yes']).code).toBe(0);
-    for (const kind of ['segment', 'account', 'bet', 'journey', 'kpi', 'investment', 'config']) {
+    for (const kind of ['segment', 'account', 'bet', 'journey', 'kpi', 'messaging', 'collateral', 'plan', 'investment', 'config']) {
       const path = join(dir, '.abx', 'schemas', `${kind}.schema.json`);
       expect(existsSync(path)).toBe(true);
       expect(readFileSync(path, 'utf8')).toBe(runAbx(['schema', kind]).stdout);

@@ -163,7 +163,7 @@ describe('abx new without a terminal', () => {
     expect(await usage(() => accountAnswers({ name: 'A', painful: '4' }, setting()))).toBe('--painful must be 0, 1, 2 or 3, not "4"');
     expect(await usage(() => accountAnswers({ name: 'A', motion: 'engag' }, setting()))).toBe('--motion must be one of detect, decode, engage, accelerate, expand, not "engag" (did you mean "engage"?)');
     expect(await usage(() => accountAnswers({ name: 'A', segment: 'defence-primes' }, setting()))).toBe('no segment "defence-primes" (did you mean "defense-primes"?); segments: defense-primes');
-    expect(await usage(async () => parseKind('acount'))).toBe('cannot create a "acount": use one of segment, account, bet, journey, investment (did you mean "account"?)');
+    expect(await usage(async () => parseKind('acount'))).toBe('cannot create a "acount": use one of segment, account, bet, journey, messaging, collateral, investment (did you mean "account"?)');
   });
   it('takes everything from flags', async () => {
     const a = await accountAnswers({ name: 'A', domain: 'A.com', painful: '1', painfulEvidence: 'e', urgent: '0', recognized: '0', expensive: '0' }, setting());

@@ -1,3 +1,4 @@
+import { diffMethod } from '../../core/method-diff.js';
 import { diffConfig, diffScores, type DiffReport } from '../../core/diff.js';
 import { fileId } from '../../core/analyze.js';
 import type { AccountScore } from '../../core/scoring/account.js';
@@ -51,6 +52,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     notes,
     head: headCommit === null ? { label: 'the working tree', commit: null } : { label: headRev ?? headCommit, commit: headCommit },
     asOf,
+    method: diffMethod(baseWs?.analysis, head.analysis),
   };
   writeRendered(ctx.stdout, (await renderer('diff', format))({ report, chalk: ctx.chalk, quiet: ctx.quiet, width: ctx.width }));
   return EXIT_OK;

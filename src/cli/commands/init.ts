@@ -275,5 +275,6 @@ async function scaffoldFiles(ctx: Context, target: string, options: Record<strin
       out.push(f);
     }
   }
-  return exampleContent(out);
+  // The plan starts and the first asset was reviewed the day the workspace is made: no warnings on day 1.
+  return exampleContent(out.map((f) => (f.content.includes('{{today}}') ? { ...f, content: f.content.replaceAll('{{today}}', ctx.today) } : f)));
 }

@@ -98,6 +98,17 @@ export const signalSchema = z.object(
   says('must be a map with type, date and summary'),
 );
 
+/** The four discovery questions (method.md §3), each answered in text. */
+export const discoverySchema = z.object(
+  {
+    players: text().nullable().optional(),
+    relationships: text().nullable().optional(),
+    influencing_factors: text().nullable().optional(),
+    decision_factors: text().nullable().optional(),
+  },
+  says('must be a map of players, relationships, influencing_factors and decision_factors'),
+);
+
 export const accountSchema = z.object(
   {
     name: nonEmptyText(),
@@ -113,6 +124,7 @@ export const accountSchema = z.object(
     buying_committee: z.array(memberSchema, says('must be a list of members')).optional(),
     signals: z.array(signalSchema, says('must be a list of signals')).optional(),
     next_actions: textList().optional(),
+    discovery: discoverySchema.optional(),
     tags: textList().optional(),
     deals: dealsSchema.optional(),
   },

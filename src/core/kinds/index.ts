@@ -4,13 +4,16 @@
  */
 import { accountKind } from './account.js';
 import { betKind } from './bet.js';
+import { collateralKind } from './collateral.js';
 import { investmentKind } from './investment.js';
 import { journeyKind } from './journey.js';
 import type { KindDef } from './kind.js';
 import { kpiKind } from './kpi.js';
+import { messagingKind } from './messaging.js';
+import { planKind } from './plan.js';
 import { segmentKind } from './segment.js';
 
-export const KIND_DEFS = [segmentKind, accountKind, betKind, journeyKind, kpiKind, investmentKind] as const;
+export const KIND_DEFS = [segmentKind, accountKind, betKind, journeyKind, kpiKind, messagingKind, collateralKind, planKind, investmentKind] as const;
 
 export type Kind = (typeof KIND_DEFS)[number]['kind'];
 

@@ -48,6 +48,14 @@ export interface RuleContext {
   config: RuleSettings;
   asOfDay: number;
   file: string;
+  /** The markdown body and its first line in the file (the 90-day plan's phases live there). */
+  body: string;
+  bodyLine: number;
+  /**
+   * The persona titles of a segment that was read (segments are read first), or undefined when
+   * the segment has no readable file: messaging checks its persona map against them.
+   */
+  segmentPersonas(id: string): readonly string[] | undefined;
 }
 
 /** The three prompt functions abx uses, shaped like @inquirer/prompts so tests can pass fakes. */
@@ -113,7 +121,7 @@ export interface KindDef<K extends string = string, T = unknown, S extends strin
 export type IndexMaps = Map<string, number[]>;
 
 /** A kind of markdown files with frontmatter in `<kind>/`, named `<id>.md`: the usual case. */
-export function markdownKind<K extends string, T, S extends string>(def: Omit<KindDef<K, T, S>, 'glob' | 'format' | 'description'>): KindDef<K, T, S> {
+export function markdownKind<K extends string, T, S extends string>(def: Omit<KindDef<K, T, S>, 'glob' | 'format' | 'description'> & Partial<Pick<KindDef, 'glob' | 'description'>>): KindDef<K, T, S> {
   return { glob: `${def.kind}/**/*.md`, format: 'markdown', description: `Frontmatter of ${def.kind}/<id>.md.`, ...def };
 }
 

@@ -8,23 +8,29 @@ import type { Analysis } from '../analyze.js';
 import type { Config } from '../config.js';
 import { betsReport, type BetsReport } from './bets.js';
 import { calibrationReport, type CalibrationOptions, type CalibrationReport } from './calibration.js';
+import { collateralReport, type CollateralReport } from './collateral.js';
 import { kpisReport, type KpisReport } from './kpis.js';
+import { messagingReport, type MessagingReport } from './messaging.js';
+import { planReport, type PlanReport } from './plan.js';
 import { roiReport, type RoiOptions, type RoiReport } from './roi.js';
 import { signalsReport, type SignalsReport } from './signals.js';
 import { tiersReport, type TiersReport } from './tiers.js';
 
-export const REPORT_NAMES = ['tiers', 'kpis', 'bets', 'signals', 'roi', 'calibration'] as const;
+export const REPORT_NAMES = ['tiers', 'kpis', 'bets', 'signals', 'messaging', 'collateral', 'plan', 'roi', 'calibration'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export interface Report {
   asOf: string;
   company: string | null;
   stage: Config['stage'];
-  /** The reports asked for; `abx report all` fills all four. */
+  /** The reports asked for; `abx report all` fills them all. */
   tiers?: TiersReport;
   kpis?: KpisReport;
   bets?: BetsReport;
   signals?: SignalsReport;
+  messaging?: MessagingReport;
+  collateral?: CollateralReport;
+  plan?: PlanReport;
   roi?: RoiReport;
   calibration?: CalibrationReport;
 }
@@ -39,6 +45,9 @@ const BUILDERS: { [K in ReportName]: (analysis: Analysis, options: ReportOptions
   kpis: kpisReport,
   bets: betsReport,
   signals: signalsReport,
+  messaging: messagingReport,
+  collateral: collateralReport,
+  plan: planReport,
   roi: roiReport,
   calibration: calibrationReport,
 };
@@ -65,8 +74,11 @@ export function sectionsOf<Out, Extra extends unknown[]>(report: Report, section
   return out;
 }
 
-export type { BetsReport, CalibrationReport, KpisReport, RoiReport, SignalsReport, TiersReport };
+export type { BetsReport, CalibrationReport, CollateralReport, KpisReport, MessagingReport, PlanReport, RoiReport, SignalsReport, TiersReport };
+export type { AssetRow, MetricRow, MetricStatus } from './collateral.js';
 export type { CalibrationModel, CalibrationRow, CalibratedDeal } from './calibration.js';
+export type { CapabilityRow, Coverage, MessagingCard, PersonaRow } from './messaging.js';
+export type { PhaseRow, PhaseStatus } from './plan.js';
 export type { RoiPeriod, TierWinRate } from './roi.js';
 export type { BetCard, BetColumn } from './bets.js';
 export type { KpiRow, KpiStatus, KpiGroup, KpiPoint } from './kpis.js';

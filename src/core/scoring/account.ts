@@ -9,6 +9,7 @@ import { FIT_COMPONENTS, PURE_CRITERIA } from '../schemas.js';
 import type { IndexMaps } from '../kinds/kind.js';
 import { remapPath } from '../kinds/salvage.js';
 import { committeeFindings } from '../rules/committee.js';
+import { discoveryFindings } from '../rules/discovery.js';
 import { fitFindings } from '../rules/fit.js';
 import { signalFindings } from '../rules/signals.js';
 import { accountFit, type FitInput, type IcpMatches } from './account-fit.js';
@@ -50,7 +51,7 @@ export function scoreAccount(input: ScoreInput): { score: AccountScore; findings
   const committee = committeeOf(account, config, asOfDay);
   const signals = signalStatuses(account, asOfDay);
   const pure = account.pure ? scorePure(account.pure) : null;
-  const findings = [...fitFindings(account, fit, notes), ...committeeFindings(account, committee, config.mqa.minEngaged, fit, pure), ...signalFindings(signals)];
+  const findings = [...fitFindings(account, fit, notes), ...committeeFindings(account, committee, config.mqa.minEngaged, fit, pure), ...discoveryFindings(account, fit, pure), ...signalFindings(signals)];
   return {
     score: {
       id: input.id,

@@ -37,6 +37,7 @@ export function renderDiffJson(report: DiffReport): string {
     renamed: diff.renamed.map(change),
     unscorable: diff.unscorable.map(change),
     scoreChanges: diff.scoreChanges.map(change),
+    ...(report.method ? { messagingCoverage: report.method.coverage, overdueCollateral: report.method.overdue } : {}),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

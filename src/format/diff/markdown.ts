@@ -5,6 +5,7 @@
  * @mentions can be smuggled into the comment.
  */
 import { type AccountChange, type DiffReport, unscorableText, type ConfigChange } from '../../core/diff.js';
+import { coverageLine, overdueLine } from '../../core/method-diff.js';
 import { changeCells, plural, shortCommit } from './words.js';
 import type { DiffView, Renderer } from '../views.js';
 import { DIFF_COMMENT_MARKER } from '../../core/workflow.js';
@@ -36,6 +37,9 @@ export function renderDiffMarkdown(report: DiffReport): string {
     }
     lines.push('');
   }
+  // One line each for messaging coverage and overdue collateral, when they moved.
+  const method = report.method ? [coverageLine(report.method), overdueLine(report.method, markdownText)].filter((l) => l !== undefined) : [];
+  if (method.length > 0) lines.push(...method.map((l) => `- ${l}`), '');
 
   const details: string[] = [];
   const section = (title: string, list: AccountChange[]) => {

@@ -1,6 +1,7 @@
 /** `abx diff` on a terminal: sections of aligned lines, tier moves first. */
 import { type AccountChange, type DiffReport, unscorableText } from '../../core/diff.js';
 import { terminalText } from '../escape/terminal.js';
+import { coverageLine, overdueLine } from '../../core/method-diff.js';
 import { changeCells, plural, shortCommit } from './words.js';
 import type { DiffView, Renderer } from '../views.js';
 
@@ -41,6 +42,8 @@ export function renderDiffTable(report: DiffReport, quiet = false): string {
     }
     out.push('');
   }
+  const method = report.method ? [coverageLine(report.method), overdueLine(report.method, (id) => terminalText(id))].filter((l) => l !== undefined) : [];
+  if (method.length > 0) out.push(...method, '');
   if (all.length === 0) out.push('No account changed tier or score.');
   else {
     out.push(

@@ -1,5 +1,5 @@
 /** Words and number formats every report renderer shares, so the terminal, markdown and HTML say the same thing. */
-import type { AccountRef, FocusAccount, KpiRow, Report } from '../../core/report/index.js';
+import type { AccountRef, FocusAccount, KpiRow, Report, AssetRow, Coverage, MetricRow, PhaseRow } from '../../core/report/index.js';
 import { roundTo } from '../../core/report/numbers.js';
 
 export const NOTHING_YET = {
@@ -8,6 +8,9 @@ export const NOTHING_YET = {
   kpiRecords: 'No KPI records yet: add them to kpis/*.yaml, e.g. - { kpi: message-resonance-rate, period: 2026-W47, value: 0.42 }. Until then every measured KPI reads no-data.',
   signals: 'No signals yet: log one under signals: in an account (type, date, summary, first_touch).',
   openSignals: 'No open signals: every signal has had a first touch.',
+  messaging: 'No messaging yet: add one with abx new messaging <id>.',
+  collateral: 'No collateral yet: add an asset with abx new collateral <id> --type case-study.',
+  plan: 'No 90-day plan yet: add plan.md with name, started and three sections Days 1-30, Days 31-60, Days 61-90 (abx init writes one).',
   roi: 'No deals or investment records yet: add deals: to an account and investments/*.yaml (abx new investment 2026-q4).',
   calibration: 'No closed deals yet: calibration needs won and lost deals (deals: in an account, with result and closed).',
 } as const;
@@ -17,9 +20,31 @@ export const SECTION_TITLES = {
   kpis: 'KPIs',
   bets: 'Bet board',
   signals: 'Signals',
+  messaging: 'Messaging',
+  collateral: 'Collateral',
+  plan: '90-day plan',
   roi: 'ROI',
   calibration: 'Calibration',
 } as const;
+
+/** "8 of 12 (66.7%)", or "none expected". */
+export function coverageText(c: Coverage): string {
+  return c.percent === null ? 'none expected' : `${c.filled} of ${c.expected} (${c.percent}%)`;
+}
+
+export const REVIEW_LABELS: Record<AssetRow['review'], string> = { ok: 'on time', due: 'due', overdue: 'overdue', never: 'never reviewed' };
+
+export function reviewText(a: AssetRow): string {
+  if (a.review === 'never') return `never reviewed (${a.cadence})`;
+  return `${REVIEW_LABELS[a.review]}: ${a.cadence}, last ${a.lastReviewed}, due by ${a.dueBy}`;
+}
+
+export function metricText(m: MetricRow): string {
+  const status = m.status === 'no-data' ? 'no data' : m.status === 'no-target' ? 'no target' : m.status;
+  return `${m.value === null ? '—' : m.value}${m.target === null ? '' : ` vs ${m.target}`}${m.period ? ` (${m.period})` : ''}: ${status}`;
+}
+
+export const PHASE_LABELS: Record<PhaseRow['status'], string> = { done: 'done', overdue: 'overdue', current: 'in progress', upcoming: 'upcoming', ended: 'ended, no tasks', missing: 'no such section' };
 
 export function reportTitle(report: Report): string {
   return `${report.company ?? 'ABX'} report · as of ${report.asOf}`;

@@ -40,6 +40,7 @@ tr.group th{background:var(--bg);color:var(--ink);font-size:13px;text-transform:
 .status{display:inline-block;border-radius:999px;padding:1px 10px;font-weight:600;font-size:12px}
 .status.met{color:var(--good);background:var(--good-bg)}.status.missed{color:var(--bad);background:var(--bad-bg)}.status.no-data{color:var(--none);background:var(--none-bg)}
 td.good{color:var(--good)}td.bad{color:var(--bad)}
+article{margin:0 0 20px}article h3{text-transform:none}
 .warn{color:var(--bad)}
 .board{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin-bottom:16px}
 @media (max-width:900px){.board{grid-template-columns:1fr 1fr}}

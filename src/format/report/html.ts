@@ -3,8 +3,8 @@
  * with the tier distribution, the fit × PURE heat map, the KPI table and the bet board.
  * Elements carry `data-testid` and `data-*` values so tests and tools can read the numbers back.
  */
-import { REPORT_NAMES, sectionsOf, type BetCard, type BetsReport, type CalibrationReport, type CalibrationRow, type KpiRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
-import { MEETING_TITLES, NOTHING_YET, SECTION_TITLES, budgetText, focusTiers, gridCells, ownerText, refText, hours, latestText, liftText, pct, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText, usdText, VERDICT_LABELS, weightsText, wonLost } from './common.js';
+import { REPORT_NAMES, sectionsOf, type BetCard, type BetsReport, type CalibrationReport, type CalibrationRow, type KpiRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport, type CollateralReport, type MessagingReport, type PlanReport } from '../../core/report/index.js';
+import { MEETING_TITLES, NOTHING_YET, SECTION_TITLES, budgetText, focusTiers, gridCells, ownerText, refText, hours, latestText, liftText, pct, percent, periodText, plural, reportTitle, statusLabel, targetWithComparison, trendText, usdText, VERDICT_LABELS, weightsText, wonLost, PHASE_LABELS, REVIEW_LABELS, coverageText, metricText, reviewText } from './common.js';
 import { htmlText } from '../escape/html.js';
 import type { Renderer, ReportView } from '../views.js';
 import { ACCENT, CSS } from './html-style.js';
@@ -22,7 +22,7 @@ const UNSCORED_COLOUR = '#d0d5dd';
 const FIT_COLOURS = ['#067647', '#47cd89', '#98a2b3'];
 
 export function renderReportHtml(report: Report): string {
-  const sections = sectionsOf(report, { tiers: tiersHtml, kpis: kpisHtml, bets: betsHtml, signals: signalsHtml, roi: roiHtml, calibration: calibrationHtml });
+  const sections = sectionsOf(report, { tiers: tiersHtml, kpis: kpisHtml, bets: betsHtml, signals: signalsHtml, messaging: messagingHtml, collateral: collateralHtml, plan: planHtml, roi: roiHtml, calibration: calibrationHtml });
   const nav = sections.length > 1 ? `<nav>${REPORT_NAMES.filter((k) => report[k]).map((k) => `<a href="#${k}">${SECTION_TITLES[k]}</a>`).join('')}</nav>` : '';
   return `<!doctype html>
 <html lang="en">
@@ -290,6 +290,81 @@ function signalsHtml(s: SignalsReport): string {
 ${open}
 ${barChart('chart-signal-types', 'Signals by type', bars, { labelWidth: 120 })}
 <table data-testid="table-signal-types"><caption>By signal type</caption><thead><tr><th>Type</th>${['Signals', 'Touched', 'Open', `Past ${s.targetHours} h`, 'Median latency', `Within ${s.targetHours} h`].map((h) => `<th class="num">${h}</th>`).join('')}</tr></thead><tbody>${typeRows}</tbody></table>
+</section>`;
+}
+
+const coveragePercent = (c: { percent: number | null }) => (c.percent === null ? '—' : `${c.percent}%`);
+
+function messagingHtml(r: MessagingReport): string {
+  if (r.total === 0) return `<section id="messaging" data-testid="section-messaging"><h2>${SECTION_TITLES.messaging}</h2>${empty('empty-messaging', NOTHING_YET.messaging)}</section>`;
+  const cards = r.messaging.map((m) => {
+    const head = `<tr><th>Capability</th><th>So what</th>${m.columns.map((c) => `<th data-segment="${esc(c.segment)}">${esc(c.name ?? c.segment)}${c.served ? '' : ' <span class="sub">(not served)</span>'}</th>`).join('')}</tr>`;
+    const rows = m.capabilities
+      .map(
+        (c) =>
+          `<tr><td>${esc(c.capability)}</td><td${c.soWhat === null ? ' class="bad"' : ''}>${c.soWhat === null ? 'missing' : esc(c.soWhat)}</td>${c.cells
+            .map((x) => `<td data-segment="${esc(x.segment)}" data-gap="${x.gap}"${x.gap ? ' class="bad"' : ''}>${x.benefit !== null ? esc(x.benefit) : x.gap ? '<strong>GAP</strong>' : '—'}</td>`)
+            .join('')}</tr>`,
+      )
+      .join('');
+    const personas = m.personas
+      .map(
+        (p) =>
+          `<tr><td>${esc(p.persona)}</td><td>${esc(p.caresAbout ?? '—')}</td><td>${esc(p.message ?? '—')}</td><td${p.proofPoints.length === 0 ? ' class="bad"' : ''}>${
+            p.proofPoints.length === 0 ? 'none' : p.proofPoints.map((x) => (x.name === null ? `<code>${esc(x.id)}</code> <span class="warn">(no such collateral)</span>` : `${esc(x.name)} <code>${esc(x.id)}</code>`)).join('<br>')
+          }</td></tr>`,
+      )
+      .join('');
+    return `<article data-testid="messaging-${esc(m.id)}" data-benefit-coverage="${m.benefitCoverage.percent ?? ''}" data-persona-coverage="${m.personaCoverage.percent ?? ''}">
+<h3>${esc(m.name)} <code>${esc(m.id)}</code></h3>
+<p><span class="k">Category narrative</span><br>${m.categoryNarrative === null ? '<span class="warn">missing</span>' : esc(m.categoryNarrative)}</p>
+<table data-testid="matrix-${esc(m.id)}"><caption>Capability matrix · benefits ${esc(coverageText(m.benefitCoverage))}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>
+<table data-testid="personas-${esc(m.id)}"><caption>Persona map · personas ${esc(coverageText(m.personaCoverage))}</caption><thead><tr><th>Persona</th><th>Cares about</th><th>Message</th><th>Proof points</th></tr></thead><tbody>${personas}</tbody></table>
+${m.missingPersonas.length > 0 ? `<p class="warn">No message for: ${m.missingPersonas.map(esc).join(', ')}</p>` : ''}${m.keywords.length > 0 ? `<p class="sub">Keywords: ${m.keywords.map(esc).join(' · ')}</p>` : ''}
+</article>`;
+  });
+  return `<section id="messaging" data-testid="section-messaging">
+<h2>${SECTION_TITLES.messaging}</h2>
+<div class="stats">${stat('messaging-total', r.total, 'messaging files')}${stat('messaging-benefit-coverage', coveragePercent(r.benefitCoverage), 'benefits for served segments', r.benefitCoverage.percent === 100 ? 'good' : 'bad')}${stat('messaging-persona-coverage', coveragePercent(r.personaCoverage), 'personas with a message', r.personaCoverage.percent === 100 ? 'good' : 'bad')}</div>
+${cards.join('\n')}
+</section>`;
+}
+
+function collateralHtml(r: CollateralReport): string {
+  if (r.total === 0) return `<section id="collateral" data-testid="section-collateral"><h2>${SECTION_TITLES.collateral}</h2>${empty('empty-collateral', NOTHING_YET.collateral)}</section>`;
+  const bars: Bar[] = r.byType.map((x) => ({ key: x.type, label: x.type, value: x.count, colour: ACCENT }));
+  const rows = r.assets
+    .map(
+      (a) =>
+        `<tr data-collateral="${esc(a.id)}" data-review="${a.review}"${a.review === 'overdue' || a.review === 'never' ? ' class="late"' : ''}><td>${esc(a.name)}<br><code>${esc(a.id)}</code></td><td>${esc(a.type)}</td><td>${esc(reviewText(a))}</td><td>${
+          a.metrics.length === 0 ? '<span class="warn">no metrics</span>' : a.metrics.map((m) => `<span class="status ${m.status === 'met' ? 'met' : m.status === 'missed' ? 'missed' : 'no-data'}" data-metric-status="${m.status}">${esc(m.status)}</span> ${esc(m.metric)}: ${esc(metricText(m))}`).join('<br>')
+        }</td></tr>`,
+    )
+    .join('');
+  return `<section id="collateral" data-testid="section-collateral">
+<h2>${SECTION_TITLES.collateral}</h2>
+<div class="stats">${stat('collateral-total', r.total, 'assets')}${stat('collateral-overdue', r.review.overdue + r.review.never, `${REVIEW_LABELS.overdue} or ${REVIEW_LABELS.never}`, r.review.overdue + r.review.never > 0 ? 'bad' : 'good')}${stat('collateral-due', r.review.due, 'due for review today')}${stat('collateral-metrics-met', `${r.metrics.met} of ${r.metrics.met + r.metrics.missed}`, 'metrics with data on target')}</div>
+${barChart('chart-collateral-types', 'Assets by type', bars, { labelWidth: 170 })}
+<table data-testid="table-collateral"><caption>Assets (overdue first)</caption><thead><tr><th>Asset</th><th>Type</th><th>Review</th><th>Metrics against targets</th></tr></thead><tbody>${rows}</tbody></table>
+</section>`;
+}
+
+function planHtml(r: PlanReport): string {
+  const plan = r.plan;
+  if (plan === null) return `<section id="plan" data-testid="section-plan"><h2>${SECTION_TITLES.plan}</h2>${empty('empty-plan', NOTHING_YET.plan)}</section>`;
+  const rows = plan.phases
+    .map(
+      (p) =>
+        `<tr data-phase="${esc(p.label)}" data-status="${p.status}"${p.status === 'overdue' ? ' class="late"' : ''}><td>${esc(p.label)}${p.heading ? `<br><span class="sub">${esc(p.heading)}</span>` : ''}</td><td>${esc(p.ends)}</td><td class="num">${p.done}/${p.total}</td><td>${esc(PHASE_LABELS[p.status])}</td><td>${p.tasks
+          .map((t) => `${t.done ? '☑' : '☐'} ${esc(t.text)}`)
+          .join('<br>')}</td></tr>`,
+    )
+    .join('');
+  return `<section id="plan" data-testid="section-plan">
+<h2>${SECTION_TITLES.plan}</h2>
+<p class="meta">${esc(plan.name)} · started ${esc(plan.started)} · day ${plan.day}</p>
+<div class="stats">${stat('plan-done', `${plan.done} of ${plan.total}`, 'tasks done')}${stat('plan-overdue', plan.phases.filter((p) => p.status === 'overdue').length, 'phases overdue', plan.phases.some((p) => p.status === 'overdue') ? 'bad' : 'good')}</div>
+<table data-testid="table-plan"><caption>Phases</caption><thead><tr><th>Phase</th><th>Ends</th><th class="num">Done</th><th>Status</th><th>Tasks</th></tr></thead><tbody>${rows}</tbody></table>
 </section>`;
 }
 

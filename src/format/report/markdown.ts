@@ -1,5 +1,5 @@
 /** `abx report --format markdown`: GitHub-flavoured markdown for wikis and pull-request comments. */
-import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
+import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport, type CollateralReport, type MessagingReport, type PlanReport } from '../../core/report/index.js';
 import {
   MEETING_TITLES,
   NOTHING_YET,
@@ -10,6 +10,10 @@ import {
   hours,
   latestText,
   liftText,
+  PHASE_LABELS,
+  coverageText,
+  metricText,
+  reviewText,
   pct,
   percent,
   periodText,
@@ -40,7 +44,7 @@ function tableLines(head: string[], align: ('l' | 'r')[], rows: string[][]): str
 
 export function renderReportMarkdown(report: Report): string {
   const parts: string[][] = [[`# ${md(reportTitle(report))}`]];
-  parts.push(...sectionsOf(report, { tiers: tiersMd, kpis: kpisMd, bets: betsMd, signals: signalsMd, roi: roiMd, calibration: calibrationMd }));
+  parts.push(...sectionsOf(report, { tiers: tiersMd, kpis: kpisMd, bets: betsMd, signals: signalsMd, messaging: messagingMd, collateral: collateralMd, plan: planMd, roi: roiMd, calibration: calibrationMd }));
   return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;
 }
 
@@ -222,6 +226,81 @@ function signalsMd(s: SignalsReport): string[] {
       s.byType.map((x) => [md(x.type, 40), String(x.total), String(x.touched), String(x.open), String(x.openPastTarget), hours(x.medianLatencyHours), percent(x.withinTargetShare)]),
     ),
   );
+  return out;
+}
+
+function messagingMd(r: MessagingReport): string[] {
+  const out = [`## ${SECTION_TITLES.messaging}`, ''];
+  if (r.total === 0) return [...out, NOTHING_YET.messaging.replace('abx new messaging <id>', '`abx new messaging <id>`')];
+  out.push(`${plural(r.total, 'messaging file')}; benefits for served segments ${coverageText(r.benefitCoverage)}; personas with a message ${coverageText(r.personaCoverage)}.`);
+  for (const m of r.messaging) {
+    out.push('', `### ${md(m.name, 80)} (${code(m.id)})`, '');
+    out.push(`Serves ${m.columns.filter((c) => c.served).map((c) => code(c.segment)).join(', ') || 'no segment'}.`, '');
+    out.push(`**Category narrative:** ${m.categoryNarrative === null ? '**missing**' : md(m.categoryNarrative, 600)}`, '');
+    out.push(`**Capability matrix** (benefits ${coverageText(m.benefitCoverage)}; **GAP** = a served segment without a benefit)`, '');
+    if (m.capabilities.length === 0) out.push('No capabilities yet.');
+    else
+      out.push(
+        ...tableLines(
+          ['Capability', 'So what', ...m.columns.map((c) => `${code(c.segment)}${c.served ? '' : ' (not served)'}`)],
+          ['l', 'l', ...m.columns.map(() => 'l' as const)],
+          m.capabilities.map((c) => [md(c.capability, 120), c.soWhat === null ? '**missing**' : md(c.soWhat, 300), ...c.cells.map((x) => (x.benefit !== null ? md(x.benefit, 300) : x.gap ? '**GAP**' : '—'))]),
+        ),
+      );
+    out.push('', `**Persona map** (personas ${coverageText(m.personaCoverage)})`, '');
+    if (m.personas.length > 0)
+      out.push(
+        ...tableLines(
+          ['Persona', 'Cares about', 'Message', 'Proof points'],
+          ['l', 'l', 'l', 'l'],
+          m.personas.map((p) => [
+            md(p.persona, 80),
+            p.caresAbout === null ? '—' : md(p.caresAbout, 200),
+            p.message === null ? '—' : md(p.message, 300),
+            p.proofPoints.length === 0 ? '**none**' : p.proofPoints.map((x) => (x.name === null ? `${code(x.id)} (no such collateral)` : `${md(x.name, 80)} (${code(x.id)})`)).join('; '),
+          ]),
+        ),
+      );
+    if (m.missingPersonas.length > 0) out.push('', `**No message for:** ${m.missingPersonas.map((x) => md(x, 80)).join(', ')}`);
+    if (m.keywords.length > 0) out.push('', `Keywords: ${m.keywords.map((x) => md(x, 80)).join(' · ')}`);
+  }
+  return out;
+}
+
+function collateralMd(r: CollateralReport): string[] {
+  const out = [`## ${SECTION_TITLES.collateral}`, ''];
+  if (r.total === 0) return [...out, NOTHING_YET.collateral.replace('abx new collateral <id> --type case-study', '`abx new collateral <id> --type case-study`')];
+  out.push(
+    `${plural(r.total, 'asset')}; review: ${r.review.overdue > 0 ? `**${r.review.overdue} overdue**` : '0 overdue'}, ${r.review.never} never reviewed, ${r.review.due} due, ${r.review.ok} on time. Metrics: ${r.metrics.met} met, ${r.metrics.missed} missed, ${r.metrics['no-data']} no data, ${r.metrics['no-target']} without a target.`,
+    '',
+    ...tableLines(['Type', 'Assets'], ['l', 'r'], r.byType.map((x) => [x.type, String(x.count)])),
+    '',
+    '### Assets (overdue first)',
+    '',
+    ...tableLines(
+      ['Asset', 'Type', 'Review', 'Metrics against targets'],
+      ['l', 'l', 'l', 'l'],
+      r.assets.map((a) => [
+        `${md(a.name, 80)} (${code(a.id)})`,
+        a.type,
+        a.review === 'overdue' || a.review === 'never' ? `**${reviewText(a)}**` : reviewText(a),
+        a.metrics.length === 0 ? '**no metrics**' : a.metrics.map((m) => `${md(m.metric, 80)}: ${md(metricText(m), 120)}`).join('; '),
+      ]),
+    ),
+  );
+  return out;
+}
+
+function planMd(r: PlanReport): string[] {
+  const out = [`## ${SECTION_TITLES.plan}`, ''];
+  const plan = r.plan;
+  if (plan === null) return [...out, NOTHING_YET.plan.replace('plan.md', '`plan.md`')];
+  out.push(`${md(plan.name, 80)}: started ${plan.started}, day ${plan.day}, ${plan.done} of ${plural(plan.total, 'task')} done.`, '');
+  out.push(...tableLines(['Phase', 'Ends', 'Done', 'Status'], ['l', 'l', 'r', 'l'], plan.phases.map((p) => [p.label, p.ends, `${p.done}/${p.total}`, p.status === 'overdue' ? `**${PHASE_LABELS[p.status]}**` : PHASE_LABELS[p.status]])));
+  for (const p of plan.phases) {
+    const open = p.tasks.filter((x) => !x.done);
+    if (open.length > 0) out.push('', `Open in ${p.label}:`, '', ...open.map((x) => `- ${md(x.text, 300)}`));
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 /** `abx report` in the terminal: cli-table3 tables, unicode bar charts for distributions, chalk for status. */
 import type { ChalkInstance } from 'chalk';
-import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type KpiRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport } from '../../core/report/index.js';
+import { sectionsOf, type BetsReport, type CalibrationReport, type CalibrationRow, type KpiRow, type KpisReport, type Report, type RoiReport, type SignalsReport, type TiersReport, type CollateralReport, type MessagingReport, type PlanReport } from '../../core/report/index.js';
 import {
   MEETING_TITLES,
   NOTHING_YET,
@@ -13,6 +13,10 @@ import {
   hours,
   latestText,
   liftText,
+  PHASE_LABELS,
+  coverageText,
+  metricText,
+  reviewText,
   pct,
   percent,
   periodText,
@@ -49,7 +53,7 @@ const heading = (chalk: ChalkInstance, text: string) => chalk.bold(text);
 
 export function renderReportTable(report: Report, chalk: ChalkInstance, width?: number): string {
   const parts: string[] = [chalk.bold(reportTitle(report))];
-  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection, roi: roiSection, calibration: calibrationSection }, chalk, width));
+  parts.push(...sectionsOf(report, { tiers: tiersSection, kpis: kpisSection, bets: betsSection, signals: signalsSection, messaging: messagingSection, collateral: collateralSection, plan: planSection, roi: roiSection, calibration: calibrationSection }, chalk, width));
   const text = parts.join('\n\n');
   if (width === undefined) return `${text}\n`;
   // Lines outside the tables (summaries, the MQA list, budget guidance) wrap at spaces.
@@ -217,6 +221,93 @@ function signalsSection(s: SignalsReport, chalk: ChalkInstance, width: number | 
   return out.join('\n');
 }
 
+function messagingSection(r: MessagingReport, chalk: ChalkInstance, width: number | undefined): string {
+  const out = [chalk.bold.underline(SECTION_TITLES.messaging)];
+  if (r.total === 0) {
+    out.push(NOTHING_YET.messaging);
+    return out.join('\n');
+  }
+  out.push(`${plural(r.total, 'messaging file')} · benefits for served segments ${coverageText(r.benefitCoverage)} · personas with a message ${coverageText(r.personaCoverage)}`);
+  for (const m of r.messaging) {
+    out.push('', heading(chalk, `${terminalText(m.name, 80)} (${m.id})`));
+    out.push(`Serves ${m.columns.filter((c) => c.served).map((c) => c.segment).join(', ') || chalk.dim('no segment')}`);
+    out.push(`Category narrative: ${m.categoryNarrative === null ? chalk.red('missing') : terminalText(m.categoryNarrative, 300)}`);
+    out.push('', heading(chalk, `Capability matrix · benefits ${coverageText(m.benefitCoverage)}`));
+    if (m.capabilities.length === 0) {
+      out.push(chalk.dim('No capabilities yet.'));
+    } else {
+      // 80 columns: the capability column, then the rest shared by the segments.
+      const k = m.columns.length;
+      const each = k === 0 ? 0 : Math.max(10, Math.floor((75 - 22 - (k - 1)) / k));
+      const t = table(chalk, width, ['Capability', ...m.columns.map((c) => `${terminalText(c.segment, 40)}${c.served ? '' : ' (not served)'}`)], { colWidths: [22, ...Array<number>(k).fill(each)] });
+      for (const c of m.capabilities) {
+        t.push([
+          `${terminalText(c.capability, 80)}${c.soWhat === null ? `\n${chalk.red('no so what')}` : `\n${chalk.dim(terminalText(c.soWhat, 120))}`}`,
+          ...c.cells.map((cell) => (cell.benefit !== null ? terminalText(cell.benefit, 120) : cell.gap ? chalk.red.bold('GAP') : chalk.dim('—'))),
+        ]);
+      }
+      out.push(t.toString());
+    }
+    out.push('', heading(chalk, `Persona map · personas ${coverageText(m.personaCoverage)}`));
+    if (m.personas.length > 0) {
+      const t = table(chalk, width, ['Persona', 'Message', 'Proof points'], { colWidths: [22, 31, 23] });
+      for (const p of m.personas) {
+        const proofs = p.proofPoints.length === 0 ? chalk.yellow('none') : p.proofPoints.map((x) => (x.name === null ? chalk.red(`${terminalText(x.id, 40)} (no such collateral)`) : terminalText(x.name, 60))).join('\n');
+        t.push([`${terminalText(p.persona, 60)}${p.caresAbout ? `\n${chalk.dim(terminalText(p.caresAbout, 80))}` : ''}`, p.message === null ? chalk.dim('—') : terminalText(p.message, 200), proofs]);
+      }
+      out.push(t.toString());
+    }
+    if (m.missingPersonas.length > 0) out.push(chalk.red(`No message for: ${m.missingPersonas.map((x) => terminalText(x, 60)).join(', ')}`));
+    if (m.keywords.length > 0) out.push(`Keywords: ${m.keywords.map((x) => terminalText(x, 60)).join(' · ')}`);
+  }
+  return out.join('\n');
+}
+
+function collateralSection(r: CollateralReport, chalk: ChalkInstance, width: number | undefined): string {
+  const out = [chalk.bold.underline(SECTION_TITLES.collateral)];
+  if (r.total === 0) {
+    out.push(NOTHING_YET.collateral);
+    return out.join('\n');
+  }
+  out.push(
+    `${plural(r.total, 'asset')} · review: ${r.review.overdue > 0 ? chalk.red(`${r.review.overdue} overdue`) : '0 overdue'}, ${r.review.never} never reviewed, ${r.review.due} due, ${r.review.ok} on time`,
+    `Metrics: ${r.metrics.met} met, ${r.metrics.missed} missed, ${r.metrics['no-data']} no data, ${r.metrics['no-target']} without a target`,
+  );
+  const maxType = Math.max(...r.byType.map((x) => x.count));
+  const types = table(chalk, width, ['Type', 'Assets', ''], { colAligns: ['left', 'right', 'left'] });
+  for (const x of r.byType) types.push([x.type, String(x.count), chalk.cyan(unicodeBar(x.count, maxType))]);
+  out.push('', heading(chalk, 'By type'), types.toString());
+  const t = table(chalk, width, ['Asset', 'Review', 'Metrics against targets'], { colWidths: [26, 22, 28] });
+  for (const a of r.assets) {
+    const paint = a.review === 'overdue' || a.review === 'never' ? chalk.red : a.review === 'due' ? chalk.yellow : (x: string) => x;
+    const metrics = a.metrics.length === 0 ? chalk.yellow('no metrics') : a.metrics.map((m) => (m.status === 'missed' ? chalk.red : m.status === 'met' ? chalk.green : chalk.dim)(`${terminalText(m.metric, 60)}: ${metricText(m)}`)).join('\n');
+    t.push([`${terminalText(a.name, 80)}\n${chalk.dim(`${a.id} · ${a.type}`)}`, paint(reviewText(a)), metrics]);
+  }
+  out.push('', heading(chalk, 'Assets (overdue first)'), t.toString());
+  return out.join('\n');
+}
+
+function planSection(r: PlanReport, chalk: ChalkInstance, width: number | undefined): string {
+  const out = [chalk.bold.underline(SECTION_TITLES.plan)];
+  const plan = r.plan;
+  if (plan === null) {
+    out.push(NOTHING_YET.plan);
+    return out.join('\n');
+  }
+  out.push(`${terminalText(plan.name, 80)} · started ${plan.started} · day ${plan.day} · ${plan.done} of ${plural(plan.total, 'task')} done`);
+  const t = table(chalk, width, ['Phase', 'Ends', 'Done', 'Status'], { colAligns: ['left', 'left', 'right', 'left'] });
+  for (const p of plan.phases) {
+    const paint = p.status === 'overdue' || p.status === 'missing' ? chalk.red : p.status === 'done' ? chalk.green : p.status === 'current' ? chalk.yellow : chalk.dim;
+    t.push([p.label, p.ends, `${p.done}/${p.total}`, paint(PHASE_LABELS[p.status])]);
+  }
+  out.push(t.toString());
+  for (const p of plan.phases) {
+    const open = p.tasks.filter((x) => !x.done);
+    if (open.length === 0) continue;
+    out.push('', heading(chalk, `Open in ${p.label}`), ...open.map((x) => `  ☐ ${terminalText(x.text, 200)}`));
+  }
+  return out.join('\n');
+}
 
 function roiSection(r: RoiReport, chalk: ChalkInstance, width: number | undefined): string {
   const out = [chalk.bold.underline(SECTION_TITLES.roi)];
