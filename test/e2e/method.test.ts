@@ -119,10 +119,13 @@ describe('abx new messaging and collateral (no terminal)', () => {
     const bad = runAbx(['new', 'collateral', 'deck', '--name', 'Deck', '--type', 'case-studdy'], { cwd: ws });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--type must be one of roi-calculator, datasheet, case-study, battle-card, executive-presentation, other, not "case-studdy" (did you mean "case-study"?)');
-    expect(runAbx(['new', 'collateral', 'deck', '--name', 'Deck', '--type', 'case-study', '--segment', 'core', '--purpose', 'Proof'], { cwd: ws }).code).toBe(0);
-    expect(readFileSync(join(ws, 'collateral/deck.md'), 'utf8')).toBe('---\nname: Deck\ntype: case-study\npurpose: Proof\nsegments: [core]\nmetrics: []\n---\n\n# Deck\n');
-    const v = JSON.parse(runAbx(['validate', '--format', 'json'], { cwd: ws }).stdout);
-    expect(v.problems.map((p: Json) => p.rule)).toEqual(['collateral-review-overdue', 'collateral-metrics-missing']);
+    expect(runAbx(['--as-of', '2026-11-24', 'new', 'collateral', 'deck', '--name', 'Deck', '--type', 'case-study', '--segment', 'core', '--purpose', 'Proof'], { cwd: ws }).code).toBe(0);
+    // Created today counts as reviewed today: a new asset is not overdue the day it is made.
+    expect(readFileSync(join(ws, 'collateral/deck.md'), 'utf8')).toBe('---\nname: Deck\ntype: case-study\npurpose: Proof\nsegments: [core]\nlast_reviewed: 2026-11-24\nmetrics: []\n---\n\n# Deck\n');
+    const v = JSON.parse(runAbx(['--as-of', '2026-11-24', 'validate', '--format', 'json'], { cwd: ws }).stdout);
+    expect(v.problems.map((p: Json) => p.rule)).toEqual(['collateral-metrics-missing']);
+    const later = JSON.parse(runAbx(['--as-of', '2027-06-01', 'validate', '--format', 'json'], { cwd: ws }).stdout);
+    expect(later.problems.map((p: Json) => p.rule)).toEqual(['collateral-review-overdue', 'collateral-metrics-missing']);
   });
 
   it('prints JSON Schemas for the new kinds and the config capacity', () => {

@@ -81,6 +81,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     file,
     segments: [...ws.analysis.segments.values()].map((s) => ({ id: s.id, name: s.data.name })),
     journeyStages: ws.config.journeyStages,
+    asOf: ws.analysis.asOf,
     out: ctx.stdout,
     domains: new Map(
       [...ws.analysis.accounts.values()].flatMap((a) => {

@@ -139,11 +139,14 @@ export interface NewCollateral {
   purpose?: string;
   owner?: string;
   segment?: string;
+  /** The day the asset is created is the day it was last reviewed: a new asset is not overdue. */
+  lastReviewed?: string;
 }
 
 export function collateralFile(c: NewCollateral): string {
   const lines = [...field('name', c.name), ...field('type', c.type), ...field('purpose', c.purpose), ...field('owner', c.owner)];
   if (c.segment) lines.push(`segments: [${c.segment}]`);
+  if (c.lastReviewed) lines.push(`last_reviewed: ${c.lastReviewed}`);
   lines.push('metrics: []');
   return markdownFile(lines, c.name);
 }
@@ -157,7 +160,7 @@ export async function collateralAnswers(flags: Flags, setting: NewSetting, promp
   if (!prompter) {
     const missing = [...(name === undefined ? ['--name'] : []), ...(type === undefined ? ['--type'] : [])];
     if (missing.length > 0) throw missingFlags('collateral', missing);
-    return { name: name as string, type: type as string, purpose: str(flags.purpose), owner: str(flags.owner), segment };
+    return { name: name as string, type: type as string, purpose: str(flags.purpose), owner: str(flags.owner), segment, lastReviewed: setting.asOf };
   }
   return {
     name: name ?? (await prompter.input({ message: 'Asset name', default: titleOf(setting.id), validate: required })).trim(),
@@ -165,6 +168,7 @@ export async function collateralAnswers(flags: Flags, setting: NewSetting, promp
     purpose: str(flags.purpose) ?? ((await prompter.input({ message: 'Purpose: what the asset is for (optional)' })).trim() || undefined),
     owner: str(flags.owner),
     segment,
+    lastReviewed: setting.asOf,
   };
 }
 

@@ -75,6 +75,8 @@ export interface NewSetting {
   out: { write(text: string): void };
   /** Normalised domain → the account file that has it (an account per company). */
   domains?: ReadonlyMap<string, string>;
+  /** The workspace's as-of date (YYYY-MM-DD): a new asset counts as reviewed that day. */
+  asOf?: string;
 }
 
 export type Flags = Record<string, unknown>;
