@@ -51,6 +51,13 @@ export interface AnalyzeInput {
   lean?: boolean;
   /** Scores are kept unless this is false (`validate` prints problems only). */
   keepScores?: boolean;
+  /**
+   * Analyse only these paths; the other files still count as ids for references and duplicates.
+   * The language server re-analyses what a change can affect (segments always come along, since
+   * scores need them). Cross-file rules see only the files analysed, and `tier-capacity` only
+   * the accounts scored, so the caller settles those.
+   */
+  only?: ReadonlySet<string>;
   /** 'count': warnings are counted, not listed (`score` lists errors only), which spares locating them. */
   warnings?: 'list' | 'count';
 }
