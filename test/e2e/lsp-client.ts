@@ -15,7 +15,7 @@ export class LspClient {
   private readonly versions = new Map<string, number>();
   /** Every publishDiagnostics, in order. */
   readonly published: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
-  private waiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
+  private waiters: { uri: string; version: number; resolve: (d: Diagnostic[]) => void }[] = [];
   stderr = '';
 
   constructor(
@@ -29,8 +29,8 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       this.published.push(p);
-      const ready = this.waiters.filter((w) => w.uri === p.uri);
-      this.waiters = this.waiters.filter((w) => w.uri !== p.uri);
+      const ready = this.waiters.filter((w) => w.uri === p.uri && (p.version ?? 0) >= w.version);
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const w of ready) w.resolve(p.diagnostics);
     });
     this.connection.onRequest('client/registerCapability', () => null);
@@ -54,12 +54,15 @@ export class LspClient {
     return result;
   }
 
-  /** The next diagnostics published for a path (register before the action that causes them). */
-  next(path: string, timeoutMs = 30_000): Promise<Diagnostic[]> {
+  /**
+   * The next diagnostics published for a path (register before the action that causes them),
+   * for at least `version` of its buffer when given.
+   */
+  next(path: string, version = 0, timeoutMs = 15_000): Promise<Diagnostic[]> {
     const uri = this.uri(path);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${path} within ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
-      this.waiters.push({ uri, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+      this.waiters.push({ uri, version, resolve: (d) => (clearTimeout(timer), resolve(d)) });
     });
   }
 

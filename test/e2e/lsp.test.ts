@@ -2,10 +2,10 @@
  * `abx lsp` over stdio with a real LSP client: the problems `abx validate` reports, as the
  * buffers are (unsaved text wins), refreshed across files; go to definition; quick fixes.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exampleWorkspace, makeWorkspace, runAbx } from '../helpers.js';
+import { copyFixture, exampleWorkspace, makeWorkspace, runAbx } from '../helpers.js';
 import { LspClient } from './lsp-client.js';
 
 const AS_OF = ['--as-of', '2026-11-24'];
@@ -90,4 +90,127 @@ describe('abx lsp', () => {
     expect(await next).toEqual([]);
     expect(await c.stop()).toBe(0);
   });
+
+  it('refreshes the other open files: a segment buffer that takes the budget past 100%, a new unsaved segment, a renamed segment file', async () => {
+    const core = '---\nname: Core\npain_points: [a, b, c]\nbudget_share: 40\n---\n';
+    const edge = '---\nname: Edge\npain_points: [a, b, c]\nbudget_share: 50\n---\n';
+    const dir = makeWorkspace({ 'segments/core.md': core, 'segments/edge.md': edge, 'segments/space.md': SEGMENT, 'accounts/acme.md': ACCOUNT.replace('segment: space', 'segment: orbit') });
+    const c = await start(dir);
+    expect(await c.open('segments/edge.md')).toEqual([]);
+    expect(await c.open('segments/core.md')).toEqual([]);
+    const unknown = ['unknown-reference', 'segment "orbit" names no segment file'];
+    expect((await c.open('accounts/acme.md')).map((d) => [d.code, d.message])).toEqual([unknown]);
+
+    // The sum passes 100% in edge.md, the second segment in path order, as abx validate reports it.
+    let next = c.next('segments/edge.md');
+    c.change('segments/core.md', core.replace('40', '60'));
+    expect((await next).map((d) => [d.range.start.line, d.code, d.message])).toEqual([
+      [3, 'budget-share-sum', "the segments' budget shares add up to 110%, more than 100% (core 60, edge 50)"],
+    ]);
+
+    // A buffer for a segment that is not on disk yet gives its id to the workspace; closing it takes it away.
+    next = c.next('accounts/acme.md');
+    void c.open('segments/orbit.md', SEGMENT);
+    expect(await next).toEqual([]);
+    next = c.next('accounts/acme.md');
+    c.close('segments/orbit.md');
+    expect((await next).map((d) => [d.code, d.message])).toEqual([unknown]);
+
+    // A file renamed on disk, as the editor's file watcher reports it.
+    next = c.next('accounts/acme.md');
+    renameSync(join(dir, 'segments/space.md'), join(dir, 'segments/orbit.md'));
+    c.watched([{ path: 'segments/space.md', type: 3 }, { path: 'segments/orbit.md', type: 1 }]);
+    expect(await next).toEqual([]);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('follows a config buffer: rule severities, and an invalid config shown on the config alone', async () => {
+    const dir = makeWorkspace({ 'segments/space.md': SEGMENT, 'accounts/acme.md': ACCOUNT.replace('motion: decode', 'motion: decode\nownr: Dana') });
+    const c = await start(dir);
+    expect((await c.open('accounts/acme.md')).map((d) => [d.code, d.severity])).toEqual([['unknown-key', 2]]);
+    expect(await c.open('abx.config.yaml')).toEqual([]);
+    let next = c.next('accounts/acme.md');
+    c.change('abx.config.yaml', 'version: 1\nrules:\n  unknown-key: error\n');
+    expect((await next).map((d) => [d.code, d.severity])).toEqual([['unknown-key', 1]]);
+
+    next = c.next('accounts/acme.md');
+    const config = c.next('abx.config.yaml', 3);
+    c.change('abx.config.yaml', 'version: 1\nrules:\n  unknown-key: loud\n');
+    expect(await next).toEqual([]);
+    const expected = JSON.parse(runAbx(['validate', '--format', 'json'], { cwd: makeWorkspace({ 'abx.config.yaml': 'version: 1\nrules:\n  unknown-key: loud\n' }) }).stdout) as { problems: unknown[] };
+    expect((await config).map((d) => asProblem('abx.config.yaml', d))).toEqual(expected.problems);
+    expect(expected.problems.length).toBe(1);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('goes to the definition of a segment, an account named in a bet, and a collateral proof point', async () => {
+    const dir = exampleWorkspace();
+    const c = await start(dir);
+    const at = async (path: string, needle: string, offset = 1) => {
+      const text = readFileSync(join(dir, path), 'utf8');
+      const index = text.indexOf(needle);
+      expect(index).toBeGreaterThan(0);
+      const before = text.slice(0, index + offset);
+      const line = before.split('\n').length - 1;
+      const character = before.length - before.lastIndexOf('\n') - 1;
+      return c.request<{ uri: string } | null>('textDocument/definition', path, { position: { line, character } });
+    };
+    await c.open('accounts/bluewater-pharma.md');
+    expect(await at('accounts/bluewater-pharma.md', 'cold-chain-pharma', 3)).toEqual({ uri: c.uri('segments/cold-chain-pharma.md'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    // On a key, or on a value that names nothing, there is nowhere to go.
+    expect(await at('accounts/bluewater-pharma.md', 'segment:', 2)).toBe(null);
+    expect(await at('accounts/bluewater-pharma.md', 'Bluewater', 2)).toBe(null);
+    const bet = 'bets/cold-chain-compliance-messaging.md';
+    const betText = readFileSync(join(dir, bet), 'utf8');
+    const account = /accounts: \[([a-z0-9-]+)/.exec(betText)?.[1] ?? '';
+    expect(account).not.toBe('');
+    expect((await at(bet, `[${account}`, 2))?.uri).toBe(c.uri(`accounts/${account}.md`));
+    const messaging = (readdirSync(join(dir, 'messaging')) as string[])[0] ?? '';
+    const proof = /proof_points: \[([a-z0-9-]+)/.exec(readFileSync(join(dir, 'messaging', messaging), 'utf8'))?.[1] ?? '';
+    expect(proof).not.toBe('');
+    expect((await at(`messaging/${messaging}`, `[${proof}`, 2))?.uri).toBe(c.uri(`collateral/${proof}.md`));
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('offers the did-you-mean of unknown-key and a refreshed generated block as edits, and writes nothing', async () => {
+    const dir = copyFixture('rules/table-drift/fail');
+    const path = readdirSync(join(dir, 'accounts')).map((f) => `accounts/${f}`)[0] ?? '';
+    const disk = readFileSync(join(dir, path), 'utf8');
+    const c = await start(dir);
+    const text = disk.replace('motion: engage', 'motion: engage\nsegmnt: x');
+    await c.open(path);
+    const next = c.next(path);
+    c.change(path, text);
+    const diagnostics = await next;
+    expect(diagnostics.map((d) => d.code)).toEqual(['unknown-key', 'table-drift']);
+    const actions = await c.request<{ title: string; kind: string; edit: { changes: Record<string, TextEdit[]> } }[]>('textDocument/codeAction', path, {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics },
+    });
+    expect(actions.map((a) => [a.title, a.kind])).toEqual([
+      ['Rename to "segment"', 'quickfix'],
+      ['Refresh the generated blocks (as abx score --write would)', 'quickfix'],
+    ]);
+    const [rename, refresh] = actions.map((a) => a.edit.changes[c.uri(path)] ?? []);
+    expect(rename).toEqual([{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 6 } }, newText: 'segment' }]);
+    // The refreshed text is what abx fmt writes for the same file.
+    const fmtDir = copyFixture('rules/table-drift/fail');
+    writeFileSync(join(fmtDir, path), text);
+    expect(runAbx(['-C', fmtDir, ...AS_OF, 'fmt', path]).code).toBe(0);
+    expect(applyEdits(text, refresh ?? [])).toBe(readFileSync(join(fmtDir, path), 'utf8'));
+    expect(readFileSync(join(dir, path), 'utf8')).toBe(disk);
+    expect(await c.stop()).toBe(0);
+  });
 });
+
+interface TextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
