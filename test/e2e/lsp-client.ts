@@ -17,6 +17,8 @@ export class LspClient {
   readonly published: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
   private waiters: { uri: string; version: number; resolve: (d: Diagnostic[]) => void }[] = [];
   stderr = '';
+  /** What the server logged to the client (window/logMessage): a handler that failed says so here. */
+  readonly logs: string[] = [];
 
   constructor(
     readonly dir: string,
@@ -33,6 +35,7 @@ export class LspClient {
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const w of ready) w.resolve(p.diagnostics);
     });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/configuration', () => []);
     this.connection.listen();
