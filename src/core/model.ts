@@ -37,6 +37,13 @@ export interface SourceFile extends FileRef {
 /** A JSON Schema check supplied by the workspace layer (ajv), reporting data paths. */
 export type CustomCheck = (data: unknown) => { path: DataPath; message: string }[];
 
+/** The ids of a file list by kind, and the first file (in list order) of each markdown kind's id. */
+export interface FileIdIndex {
+  fileIds: Map<string, Set<string>>;
+  /** By `${kind}\u0000${id}`. */
+  firstFileOfId: Map<string, string>;
+}
+
 export interface AnalyzeInput {
   config: Config;
   /** Files with their text, or references that `read` turns into files when their turn comes. */
@@ -58,6 +65,8 @@ export interface AnalyzeInput {
    * the accounts scored, so the caller settles those.
    */
   only?: ReadonlySet<string>;
+  /** `indexIds(files)`, when the caller has it from an earlier run over the same list of paths. */
+  ids?: FileIdIndex;
   /** 'count': warnings are counted, not listed (`score` lists errors only), which spares locating them. */
   warnings?: 'list' | 'count';
 }

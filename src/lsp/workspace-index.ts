@@ -10,7 +10,7 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../core/analyze.js';
+import { analyze, indexIds, type FileIdIndex } from '../core/analyze.js';
 import type { Config } from '../core/config.js';
 import { resolveAsOf } from '../core/dates.js';
 import { normaliseDomain } from '../core/import/domain.js';
@@ -56,6 +56,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private sources: SourceFile[] | undefined;
   /** The first file (in path order) of each kind and id: the one that defines it. */
   private firstOfId: Map<string, string> | undefined;
+  /** The analysis's ids of the same list, kept while only texts change. */
+  private idIndex: FileIdIndex | undefined;
+  /** Accounts scored in fit tier 1, 2 and 3, kept as scores come and go (`tier-capacity`). */
+  private readonly fitTierCounts: [number, number, number] = [0, 0, 0];
   private readonly buffers = new Map<string, string>();
   private readonly problems = new Map<string, Problem[]>();
   private readonly scores = new Map<string, AccountScore>();
@@ -75,6 +79,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.files.clear();
     this.problems.clear();
     this.scores.clear();
+    this.fitTierCounts.fill(0);
     this.domains.clear();
     this.invalidate();
     const text = this.buffers.get(CONFIG_FILE);
@@ -236,6 +241,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private invalidate(): void {
     this.sources = undefined;
     this.firstOfId = undefined;
+    this.idIndex = undefined;
   }
 
   private isLink(path: string): boolean {
@@ -263,7 +269,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.invalidate();
     if (known.kind === 'accounts') {
       const id = fileId(path, 'accounts');
-      if (this.pathOf('accounts', id) === undefined) this.scores.delete(id);
+      if (this.pathOf('accounts', id) === undefined) this.setScore(id, undefined);
       this.domains.delete(path);
     }
     if (affected !== 'all' && affected !== 'config') affected.delete(path);
@@ -333,7 +339,9 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   private run(only: ReadonlySet<string> | undefined, lean: boolean) {
-    return analyze({ config: this.config as Config, files: this.allSources(), asOf: this.asOf, customChecks: this.customChecks, lean, keepScores: true, only });
+    const files = this.allSources();
+    this.idIndex ??= indexIds(files);
+    return analyze({ config: this.config as Config, files, asOf: this.asOf, customChecks: this.customChecks, lean, keepScores: true, only, ids: this.idIndex });
   }
 
   private analyse(only: ReadonlySet<string> | undefined): void {
@@ -351,8 +359,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
       const id = fileId(p, 'accounts');
       if (this.pathOf('accounts', id) !== p) continue;
       const score = analysis.scores.get(id);
-      if (score) this.scores.set(id, score);
-      else this.scores.delete(id);
+      this.setScore(id, score);
       const domain = normaliseDomain(score?.domain);
       if (domain === undefined) this.domains.delete(p);
       else this.domains.set(p, domain);
@@ -360,12 +367,22 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.placeConfigFindings();
   }
 
+  private setScore(id: string, score: AccountScore | undefined): void {
+    const before = this.scores.get(id);
+    if (before) this.fitTierCounts[(before.fit.tier - 1) as 0 | 1 | 2] -= 1;
+    if (score) {
+      this.scores.set(id, score);
+      this.fitTierCounts[(score.fit.tier - 1) as 0 | 1 | 2] += 1;
+    } else {
+      this.scores.delete(id);
+    }
+  }
+
   /** `tier-capacity` counts every account's fit tier, so it is settled here rather than by one run. */
   private placeConfigFindings(): void {
     const loaded = this.loaded;
     if (!loaded || !this.config) return;
-    const counts: [number, number, number] = [0, 0, 0];
-    for (const s of this.scores.values()) counts[(s.fit.tier - 1) as 0 | 1 | 2] += 1;
+    const counts = this.fitTierCounts;
     const base = loaded.problems.filter((p) => p.rule !== 'tier-capacity');
     this.configProblems = [...base, ...loaded.place(tierCapacityFindings(counts, this.config.fitTierCapacity), this.config)].sort(compareProblems);
   }
