@@ -2,10 +2,10 @@
  * `abx lsp` over stdio with a real LSP client: the problems `abx validate` reports, as the
  * buffers are (unsaved text wins), refreshed across files; go to definition; quick fixes.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFixture, exampleWorkspace, makeWorkspace, runAbx } from '../helpers.js';
+import { copyFixture, exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
 import { LspClient } from './lsp-client.js';
 
 const AS_OF = ['--as-of', '2026-11-24'];
@@ -201,7 +201,56 @@ describe('abx lsp', () => {
     expect(readFileSync(join(dir, path), 'utf8')).toBe(disk);
     expect(await c.stop()).toBe(0);
   });
+
+  it('finds a workspace in a subfolder of the editor folder from the first file opened there', async () => {
+    const repo = makeWorkspace({});
+    const dir = join(repo, 'gtm', 'strategy');
+    mkdirSync(join(dir, 'accounts'), { recursive: true });
+    renameSync(join(repo, 'abx.config.yaml'), join(dir, 'abx.config.yaml'));
+    writeFileSync(join(dir, 'accounts', 'acme.md'), ACCOUNT);
+    const c = await start(repo);
+    expect((await c.open('gtm/strategy/accounts/acme.md')).map((d) => [d.code, d.message])).toEqual([['unknown-reference', 'segment "space" names no segment file']]);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('keeps to the bounds and the confinement of the CLI: a link out of the workspace, a buffer over 1 MiB; it writes nothing', async () => {
+    const outside = makeWorkspace({ 'secret.md': ACCOUNT });
+    const dir = makeWorkspace({ 'segments/space.md': SEGMENT, 'accounts/acme.md': ACCOUNT });
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'accounts', 'linked.md'));
+    const before = snapshot(dir);
+    const validate = JSON.parse(runAbx(['-C', dir, ...AS_OF, 'validate', '--format', 'json']).stdout) as { problems: { file: string }[] };
+    const c = await start(dir);
+    // The buffer the editor shows is the linked file's text; abx still does not read through the link.
+    const linked = await c.open('accounts/linked.md', ACCOUNT);
+    expect(linked.map((d) => asProblem('accounts/linked.md', d))).toEqual(validate.problems.filter((p) => p.file === 'accounts/linked.md'));
+    expect(linked.map((d) => d.code)).toEqual(['file-unreadable']);
+    const big = await c.open('accounts/big.md', `${ACCOUNT}${'x'.repeat(1024 * 1024)}\n`);
+    expect(big.map((d) => [d.code, d.message])).toEqual([['file-unreadable', 'the file is 1.0 MiB, larger than the 1 MiB limit']]);
+    // A file outside the workspace is nobody's business here.
+    expect(await c.request('textDocument/definition', '../outside.md', { position: { line: 0, character: 0 } })).toBe(null);
+    expect(await c.stop()).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('answers without a workspace, and publishes nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.md'), '---\nname: x\n---\n');
+    const c = await start(dir);
+    c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: c.uri('notes.md'), languageId: 'markdown', version: 1, text: 'x' } });
+    expect(await c.request('textDocument/definition', 'notes.md', { position: { line: 0, character: 0 } })).toBe(null);
+    expect(await c.request('textDocument/codeAction', 'notes.md', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })).toEqual([]);
+    expect(c.published).toEqual([]);
+    expect(await c.stop()).toBe(0);
+  });
 });
+
+/** Every path under a folder with its size and modification time. */
+function snapshot(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).sort().map((p) => {
+    const s = lstatSync(join(dir, p));
+    return `${p} ${s.size} ${s.mtimeMs}`;
+  });
+}
 
 interface TextEdit {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
