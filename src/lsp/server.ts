@@ -23,7 +23,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findRoot } from '../workspace/root.js';
 import { codeActions } from './actions.js';
+import { completions } from './complete.js';
 import { definition } from './definition.js';
+import { hover } from './hover.js';
 import { toDiagnostic } from './diagnostics.js';
 import type { EditorDocument } from './facts.js';
 import { WorkspaceIndex, type Affected } from './workspace-index.js';
@@ -87,6 +89,18 @@ class Server {
       }
       this.schedule();
     });
+    c.onCompletion((params) =>
+      this.answer([], () => {
+        const at = this.documentAt(params.textDocument.uri);
+        return at ? completions(at.doc, params.position, at.index) : [];
+      }),
+    );
+    c.onHover((params) =>
+      this.answer(null, () => {
+        const at = this.documentAt(params.textDocument.uri);
+        return at ? hover(at.doc, params.position, at.index) : null;
+      }),
+    );
     c.onDefinition((params) =>
       this.answer(null, () => {
         const at = this.documentAt(params.textDocument.uri);
@@ -113,6 +127,9 @@ class Server {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Markdown has no quick suggestions by default in VS Code: after `key: `, `[`, `, ` and `- `, completion opens by itself.
+        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-'] },
+        hoverProvider: true,
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
