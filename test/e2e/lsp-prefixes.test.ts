@@ -66,6 +66,8 @@ describe('abx lsp on half-typed files', () => {
       c.change(path, prefix);
       const requests: Promise<unknown>[] = [];
       for (const position of positions(prefix)) {
+        requests.push(c.request('textDocument/completion', path, { position }));
+        requests.push(c.request('textDocument/hover', path, { position }));
         requests.push(c.request('textDocument/definition', path, { position }));
         requests.push(c.request('textDocument/codeAction', path, { range: { start: position, end: position }, context: { diagnostics: [] } }));
       }

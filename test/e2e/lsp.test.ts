@@ -143,6 +143,29 @@ describe('abx lsp', () => {
     expect(await c.stop()).toBe(0);
   });
 
+  it('completes ids from the index (unsaved buffers included) and enum values, and hovers with the current score', async () => {
+    const dir = makeWorkspace({ 'segments/space.md': SEGMENT, 'accounts/acme.md': ACCOUNT.replace('motion: decode', 'motion: ') });
+    const c = await start(dir);
+    await c.open('accounts/acme.md');
+    await c.open('segments/orbit.md', SEGMENT);
+    type Item = { label: string; detail?: string; textEdit?: { newText: string } };
+    const labels = (items: Item[]) => items.map((i) => [i.label, i.detail ?? '']);
+    expect(labels(await c.request<Item[]>('textDocument/completion', 'accounts/acme.md', { position: { line: 2, character: 9 } }))).toEqual([
+      ['orbit', 'segments/orbit.md'],
+      ['space', 'segments/space.md'],
+    ]);
+    expect((await c.request<Item[]>('textDocument/completion', 'accounts/acme.md', { position: { line: 3, character: 8 } })).map((i) => i.label)).toEqual(['detect', 'decode', 'engage', 'accelerate', 'expand']);
+    const pure = await c.request<{ contents: { value: string } }>('textDocument/hover', 'accounts/acme.md', { position: { line: 4, character: 1 } });
+    expect(pure.contents.value).toContain('**PURE 6/12 → Tier 3 Active Pain**');
+    // The hover follows the buffer: a higher score, unsaved.
+    const next = c.next('accounts/acme.md');
+    c.change('accounts/acme.md', ACCOUNT.replace('expensive: { score: 0 }', 'expensive: { score: 3, evidence: Fines }'));
+    await next;
+    const after = await c.request<{ contents: { value: string } }>('textDocument/hover', 'accounts/acme.md', { position: { line: 4, character: 1 } });
+    expect(after.contents.value).toContain('**PURE 9/12 →');
+    expect(await c.stop()).toBe(0);
+  });
+
   it('goes to the definition of a segment, an account named in a bet, and a collateral proof point', async () => {
     const dir = exampleWorkspace();
     const c = await start(dir);
