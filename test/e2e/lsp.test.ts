@@ -2,7 +2,7 @@
  * `abx lsp` over stdio with a real LSP client: the problems `abx validate` reports, as the
  * buffers are (unsaved text wins), refreshed across files; go to definition; quick fixes.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture, exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
@@ -253,6 +253,38 @@ describe('abx lsp', () => {
     expect(await c.request('textDocument/definition', '../outside.md', { position: { line: 0, character: 0 } })).toBe(null);
     expect(await c.stop()).toBe(0);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('reports hostile buffers as abx validate reports the same files, and answers every request on them', async () => {
+    const files: Record<string, string> = {
+      'accounts/js-fence.md': "---js\nrequire('child_process').execSync('touch /tmp/abx-pwned')\n---\n",
+      'accounts/alias-bomb.md': `---\nname: Bomb\n${['a: &a ["l","l","l","l","l","l","l","l","l"]', ...'bcdefghi'.split('').map((ch, i) => `${ch}: &${ch} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n')}\n---\n`,
+      'accounts/deep-nesting.md': `---\nname: ${'['.repeat(10_000)}\n---\n`,
+      'accounts/unterminated.md': '---\nname: Never closed\n\n# Body that must not become data\n',
+      'accounts/tags.md': '---\nname: !!js/function "function () { return 1 }"\n---\n',
+      'accounts/proto.md': '---\nname: Proto\nsegment: { __proto__: x }\n__proto__: { polluted: true }\n---\n',
+      'accounts/binary.md': '---\nname: \u0000\u0001\u0002\n---\n',
+      'accounts/huge.md': `---\nname: ${'x'.repeat(2 * 1024 * 1024)}\n---\n`,
+      'bets/wrong-types.md': '---\nname: [1, 2]\nstatus: { a: 1 }\naccounts: 42\nsegments: [[x], { y: 1 }]\n---\n',
+      'abx.config.yaml': 'version: 1\npaths: { accounts: "accounts/**/*.md" }\n',
+    };
+    const dir = makeWorkspace(files);
+    const validate = JSON.parse(runAbx(['-C', dir, ...AS_OF, 'validate', '--format', 'json']).stdout) as { problems: { file: string }[] };
+    const c = await start(dir);
+    for (const [path, text] of Object.entries(files)) {
+      const diagnostics = await c.open(path, text);
+      expect(diagnostics.map((d) => asProblem(path, d)), path).toEqual(validate.problems.filter((p) => p.file === path));
+      const lines = text.split('\n');
+      for (const position of [{ line: 0, character: 0 }, { line: 1, character: 3 }, { line: 1, character: 10_000 }, { line: lines.length - 1, character: 0 }]) {
+        await c.request('textDocument/completion', path, { position });
+        await c.request('textDocument/hover', path, { position });
+        await c.request('textDocument/definition', path, { position });
+        await c.request('textDocument/codeAction', path, { range: { start: position, end: position }, context: { diagnostics } });
+      }
+    }
+    expect(c.logs).toEqual([]);
+    expect(existsSync('/tmp/abx-pwned')).toBe(false);
+    expect(await c.stop()).toBe(0);
   });
 
   it('answers without a workspace, and publishes nothing', async () => {
