@@ -64,6 +64,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
   private readonly problems = new Map<string, Problem[]>();
   private readonly scores = new Map<string, AccountScore>();
   private readonly domains = new Map<string, string>();
+  /** The segment each scored account's score was computed with. */
+  private readonly segmentOf = new Map<string, string>();
   private readonly detailed = new Map<string, AccountScore | null>();
 
   constructor(
@@ -81,6 +83,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     this.scores.clear();
     this.fitTierCounts.fill(0);
     this.domains.clear();
+    this.segmentOf.clear();
     this.invalidate();
     const text = this.buffers.get(CONFIG_FILE);
     const disk = text === undefined ? readSourceFile(this.root, this.realRoot, { path: CONFIG_FILE, kind: 'kpis' }) : undefined;
@@ -271,6 +274,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
       const id = fileId(path, 'accounts');
       if (this.pathOf('accounts', id) === undefined) this.setScore(id, undefined);
       this.domains.delete(path);
+      this.segmentOf.delete(path);
     }
     if (affected !== 'all' && affected !== 'config') affected.delete(path);
     return affected;
@@ -296,13 +300,18 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   /**
-   * A change of a file's text: the file itself; every file when it is a segment (scores,
-   * personas and budget shares read segments); all KPI files for a KPI file (a record named
+   * A change of a file's text: the file itself; for a segment, every file but the accounts of
+   * other segments (personas and budget shares read every segment, a score its own); all KPI files for a KPI file (a record named
    * twice); accounts that shared its domain.
    */
   private affectedBy(f: IndexedFile): Affected {
-    if (f.kind === 'segments') return 'all';
     const out = new Set([f.path]);
+    if (f.kind === 'segments') {
+      // An account reads its own segment only (its score); everything else may read any segment.
+      const id = fileId(f.path, 'segments');
+      for (const g of this.files.values()) if (g.kind !== 'accounts' || this.segmentOf.get(g.path) === id) out.add(g.path);
+      return out;
+    }
     if (f.kind === 'kpis') for (const g of this.files.values()) if (g.kind === 'kpis') out.add(g.path);
     if (f.kind === 'accounts') {
       const domain = this.domains.get(f.path);
@@ -360,6 +369,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
       if (this.pathOf('accounts', id) !== p) continue;
       const score = analysis.scores.get(id);
       this.setScore(id, score);
+      if (score?.segment) this.segmentOf.set(p, score.segment);
+      else this.segmentOf.delete(p);
       const domain = normaliseDomain(score?.domain);
       if (domain === undefined) this.domains.delete(p);
       else this.domains.set(p, domain);

@@ -124,6 +124,24 @@ describe('abx lsp', () => {
     expect(await c.stop()).toBe(0);
   });
 
+  it('re-scores the accounts of a segment whose buffer changes, as validate scores them once saved', async () => {
+    const dir = copyFixture('rules/fit-incomplete/pass');
+    const account = `accounts/${readdirSync(join(dir, 'accounts'))[0] ?? ''}`;
+    const segment = `segments/${readdirSync(join(dir, 'segments'))[0] ?? ''}`;
+    const c = await start(dir);
+    expect(await c.open(account)).toEqual([]);
+    await c.open(segment);
+    const text = readFileSync(join(dir, segment), 'utf8').replace(/criteria:\n(  .*\n)+/, '');
+    const next = c.next(account);
+    c.change(segment, text);
+    const diagnostics = (await next).map((d) => asProblem(account, d));
+    writeFileSync(join(dir, segment), text);
+    const validate = JSON.parse(runAbx(['-C', dir, 'validate', '--format', 'json']).stdout) as { problems: { file: string; rule: string }[] };
+    expect(diagnostics).toEqual(validate.problems.filter((p) => p.file === account));
+    expect(diagnostics.map((d) => d.rule)).toEqual(['fit-incomplete']);
+    expect(await c.stop()).toBe(0);
+  });
+
   it('follows a config buffer: rule severities, and an invalid config shown on the config alone', async () => {
     const dir = makeWorkspace({ 'segments/space.md': SEGMENT, 'accounts/acme.md': ACCOUNT.replace('motion: decode', 'motion: decode\nownr: Dana') });
     const c = await start(dir);
