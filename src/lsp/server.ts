@@ -59,6 +59,7 @@ class Server {
   private readonly dirty = new Set<string>();
   private affected: Affected = new Set();
   private scheduled = false;
+  private flushing: Promise<void> = Promise.resolve();
   private readonly published = new Map<string, string>();
 
   constructor(
@@ -148,7 +149,7 @@ class Server {
     this.dirty.clear();
     this.ready = index.load().then(
       () => this.publish('all', new Set()),
-      (err: unknown) => this.connection.console.error(`abx lsp: the workspace could not be read: ${String(err)}`),
+      (err: unknown) => this.failed(err),
     );
   }
 
@@ -171,11 +172,16 @@ class Server {
     else for (const p of more) a.add(p);
   }
 
-  /** Changes that arrive together (a burst of keystrokes, a branch switch) are analysed once. */
+  /**
+   * Changes that arrive together (a burst of keystrokes, a branch switch) are analysed once, and
+   * one analysis at a time: a config reload awaits, and the index must not change under it.
+   */
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => void this.flush());
+    setImmediate(() => {
+      this.flushing = this.flushing.then(() => this.flush()).catch((err: unknown) => this.failed(err));
+    });
   }
 
   private async flush(): Promise<void> {
@@ -191,12 +197,7 @@ class Server {
     }
     const affected = this.affected;
     this.affected = new Set();
-    try {
-      const changed = await index.update(affected);
-      this.publish(changed, new Set(uris));
-    } catch (err) {
-      this.connection.console.error(`abx lsp: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    }
+    this.publish(await index.update(affected), new Set(uris));
   }
 
   /** Problems of the open documents the analysis may have changed (and of those just edited, always). */
@@ -250,9 +251,14 @@ class Server {
     try {
       return handler();
     } catch (err) {
-      this.connection.console.error(`abx lsp: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      this.failed(err);
       return fallback;
     }
+  }
+
+  /** A failure is the client's to see in its log; the server goes on. */
+  private failed(err: unknown): void {
+    this.connection.console.error(`abx lsp: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   }
 }
 
