@@ -32,12 +32,12 @@ async function start(context: ExtensionContext): Promise<void> {
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
     // Markdown for the kinds' frontmatter; YAML for abx.config.yaml and KPI files wherever the
-    // config's paths put them: the server answers only for files of the workspace's kinds.
+    // config's paths put them: the server answers only for files of the workspace's kinds. The
+    // server registers its own file watcher, so files changed on disk need nothing here.
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'yaml' },
     ],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.{md,yaml,yml}') },
     ...(folder ? { workspaceFolder: folder } : {}),
   };
   client = new LanguageClient('abx', 'abx', serverOptions, clientOptions);
