@@ -81,7 +81,7 @@ function values(place: Place, path: readonly string[]): CompletionItem[] {
     ...vocabulary(kind, dotted(path), facts),
     ...ids(d, path, facts, cursor.typed),
   ];
-  const seen = new Set<string>();
+  const seen = new Set<string>(cursor.present);
   return items.filter((item) => !seen.has(item.label) && seen.add(item.label)).map((item, i) => ({ ...item, sortText: order(i), textEdit: { range, newText: `${cursor.pad}${item.label}` } }));
 }
 

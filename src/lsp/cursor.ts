@@ -20,7 +20,7 @@ export interface Cursor {
    */
   at: 'key' | 'value' | 'item';
   key?: string;
-  /** The keys the map already has (a key is offered once). */
+  /** The keys the map already has, or the values the list already has: each is offered once. */
   present: Set<string>;
   /** What is typed so far, and the column it starts at: completions replace it. */
   typed: string;
@@ -123,7 +123,8 @@ export function cursorAt(doc: EditorDocument, position: Position): Cursor | unde
   const path = container();
   if (!path) return undefined;
   if (head.dashes.length > 0) {
-    return at({ path, at: 'item', present: siblingKeys(lines, position.line, end, col), typed: content, start: head.keyCol });
+    const present = new Set([...siblingKeys(lines, position.line, end, col), ...listItems(lines, first, end, position.line, head.dashes[head.dashes.length - 1] as number)]);
+    return at({ path, at: 'item', present, typed: content, start: head.keyCol });
   }
   const present = new Set([...siblingKeys(lines, position.line, end, col), ...keysAbove(lines, first, position.line, col)]);
   return at({ path, at: 'key', present, typed: content, start: head.keyCol });
@@ -142,6 +143,8 @@ function valueCursor(path: string[], key: string, value: string, valueStart: num
 
 interface Frame {
   seq: boolean;
+  /** A list's items before the cursor. */
+  items: Set<string>;
   key?: string;
   keys: Set<string>;
   /** Where the current token starts (after `{`, `,` or `:`). */
@@ -163,7 +166,7 @@ function flowCursor(base: string[], text: string, offset: number, at: At): Curso
       i = m.index;
     } else if (c === '{' || c === '[') {
       if (top) path.push(top.seq ? '[]' : (top.key ?? ''));
-      frames.push({ seq: c === '[', keys: new Set(), token: i + 1 });
+      frames.push({ seq: c === '[', items: new Set(), keys: new Set(), token: i + 1 });
     } else if (c === '}' || c === ']') {
       frames.pop();
       if (frames.length === 0) return undefined;
@@ -171,6 +174,7 @@ function flowCursor(base: string[], text: string, offset: number, at: At): Curso
     } else if (!top) {
       return undefined;
     } else if (c === ',') {
+      if (top.seq) top.items.add(unquote(text.slice(top.token, i).trim()));
       top.key = undefined;
       top.token = i + 1;
     } else if (c === ':' && !top.seq && top.key === undefined && /[\s,}\]]/.test(text[i + 1] ?? ' ')) {
@@ -190,7 +194,7 @@ function flowEnd(frames: Frame[], path: string[], text: string, from: number, of
   let start = from;
   while (text[start] === ' ' || text[start] === '\t') start++;
   const typed = text.slice(start);
-  if (top.seq) return at({ path: [...path, '[]'], at: 'item', present: new Set(), typed, start: offset + start });
+  if (top.seq) return at({ path: [...path, '[]'], at: 'item', present: top.items, typed, start: offset + start });
   if (top.key === undefined) return at({ path, at: 'key', present: top.keys, typed, start: offset + start });
   return at({ path, at: 'value', key: top.key, present: new Set(), typed, start: offset + start });
 }
@@ -233,6 +237,21 @@ function siblingKeys(lines: string[], from: number, end: number, col: number): S
     if (p.key !== undefined) keys.add(p.key);
   }
   return keys;
+}
+
+/** The scalar items of the block list whose `- ` is at column `dash`, other than the cursor's. */
+function listItems(lines: string[], first: number, end: number, from: number, dash: number): Set<string> {
+  const items = new Set<string>();
+  for (const step of [-1, 1]) {
+    for (let i = from + step; i >= first && i < end; i += step) {
+      const p = parseLine(lines[i] as string);
+      if (p.blank || p.indent > dash) continue;
+      if (p.indent < dash || p.dashes[0] !== dash) break;
+      const item = (lines[i] as string).slice(p.keyCol).replace(/(^|\s)#.*$/, '').trim();
+      if (p.key === undefined && p.dashes.length === 1 && item !== '') items.add(unquote(item));
+    }
+  }
+  return items;
 }
 
 /** Keys at `col` above the cursor line in the same map, up to the `- ` that starts its list item. */

@@ -123,7 +123,7 @@ describe('values', () => {
     expect(labels('investments/q.yaml', 'investments', '- period: 2026-Q3\n  category: |')).toEqual(['technology', 'content', 'advertising', 'events', 'headcount']);
     expect(labels('abx.config.yaml', 'config', 'stage: |')).toEqual(['early', 'scaling', 'leader']);
     expect(labels('abx.config.yaml', 'config', 'rules:\n  bet-incomplete: |')).toEqual(['error', 'warn', 'off']);
-    expect(labels('abx.config.yaml', 'config', 'scoring:\n  mqa:\n    senior_levels: [vp, |')).toEqual(['c-level', 'vp', 'director', 'manager', 'individual']);
+    expect(labels('abx.config.yaml', 'config', 'scoring:\n  mqa:\n    senior_levels: [|')).toEqual(['c-level', 'vp', 'director', 'manager', 'individual']);
   });
 
   it('offers the activity types of the config\'s points table, with their points', () => {
@@ -148,7 +148,7 @@ describe('values', () => {
       textEdit: { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 9 } }, newText: 'regional-3pl' },
     });
     expect(labels('bets/b.md', 'bets', '---\nname: B\nsegments:\n  - |\n')).toEqual(SEGMENTS);
-    expect(labels('bets/b.md', 'bets', '---\nname: B\naccounts: [helix-biologics, nor|')).toEqual(facts.ids('accounts') && [...facts.ids('accounts')].sort());
+    expect(labels('bets/b.md', 'bets', '---\nname: B\naccounts: [helix-biologics, nor|')).toEqual([...facts.ids('accounts')].sort().filter((id) => id !== 'helix-biologics'));
     expect(labels('journeys/j.md', 'journeys', '---\nname: J\nsegment: reg|')).toEqual(SEGMENTS);
     expect(labels('collateral/c.md', 'collateral', '---\nname: C\nsegments: [|]')).toEqual(SEGMENTS);
     expect(labels('messaging/m.md', 'messaging', '---\nname: M\npersonas:\n  - persona: CFO\n    proof_points:\n      - |')).toEqual([
@@ -159,6 +159,13 @@ describe('values', () => {
       'lanternline-platform-datasheet',
       'northwind-portal-case-study',
     ]);
+  });
+
+  it('leaves out the values a list already has', () => {
+    expect(labels('bets/b.md', 'bets', '---\nname: B\nsegments:\n  - regional-3pl\n  - |\n  - "cold-chain-pharma" # first\naccounts: []\n')).toEqual(['industrial-manufacturing']);
+    expect(labels('bets/b.md', 'bets', '---\nname: B\nsegments:\n- regional-3pl\n- |\n')).toEqual(['cold-chain-pharma', 'industrial-manufacturing']);
+    expect(labels('collateral/c.md', 'collateral', '---\nname: C\nsegments: [regional-3pl, "cold-chain-pharma", |]')).toEqual(['industrial-manufacturing']);
+    expect(labels('abx.config.yaml', 'config', 'scoring:\n  mqa:\n    senior_levels: [vp, c-level, |')).toEqual(['director', 'manager', 'individual']);
   });
 
   it('puts a space before a value typed right after the colon', () => {
