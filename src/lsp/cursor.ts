@@ -28,9 +28,11 @@ export interface Cursor {
   line: number;
   /** A value typed right after `key:` needs a space before it. */
   pad: string;
+  /** The rest of the line after the cursor: a completion also replaces the rest of the word it is in. */
+  after: string;
 }
 
-type At = (c: Omit<Cursor, 'line' | 'pad'> & { pad?: string }) => Cursor;
+type At = (c: Omit<Cursor, 'line' | 'pad' | 'after'> & { pad?: string }) => Cursor;
 
 interface Line {
   indent: number;
@@ -104,7 +106,7 @@ export function cursorAt(doc: EditorDocument, position: Position): Cursor | unde
   const head = parseLine(prefix);
   const col = head.blank && !head.dashes.length ? prefix.length : head.keyCol;
   const content = prefix.slice(head.keyCol);
-  const at: At = (c) => ({ pad: '', ...c, start: c.start + shift, line: position.line });
+  const at: At = (c) => ({ pad: '', ...c, start: c.start + shift, line: position.line, after: full.slice(ch) });
 
   let outer: string[] | undefined;
   const container = (): string[] | undefined => (outer ??= containerPath(lines, first, position.line, col, head.dashes));

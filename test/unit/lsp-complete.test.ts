@@ -168,6 +168,15 @@ describe('values', () => {
     expect(labels('abx.config.yaml', 'config', 'scoring:\n  mqa:\n    senior_levels: [vp, c-level, |')).toEqual(['director', 'manager', 'individual']);
   });
 
+  it('replaces the rest of the word the cursor is in', () => {
+    const key = at('accounts/new.md', 'accounts', '---\nname: A\nmo|tion: decode\n');
+    expect(completions(key.doc, key.position, facts).find((i) => i.label === 'motion')?.textEdit).toEqual({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 8 } }, newText: 'motion: ' });
+    const value = at('accounts/new.md', 'accounts', '---\nname: A\nmotion: de|code # why\n');
+    expect(rangeOf(completions(value.doc, value.position, facts)[0])).toEqual({ start: { line: 2, character: 8 }, end: { line: 2, character: 14 } });
+    const flow = at('bets/b.md', 'bets', '---\nname: B\nsegments: [reg|ional, cold-chain-pharma]\n');
+    expect(rangeOf(completions(flow.doc, flow.position, facts)[0])).toEqual({ start: { line: 2, character: 11 }, end: { line: 2, character: 19 } });
+  });
+
   it('puts a space before a value typed right after the colon', () => {
     const { doc, position } = at('accounts/new.md', 'accounts', '---\nname: A\nmotion:|\n---\n');
     expect(completions(doc, position, facts)[0]?.textEdit).toEqual({ range: { start: { line: 2, character: 7 }, end: { line: 2, character: 7 } }, newText: ' detect' });
