@@ -76,6 +76,10 @@ function userKeys({ doc: d, kind, cursor, facts }: Place): CompletionItem[] {
   if (kind === 'config' && at === 'rules') return Object.entries(RULES).map(([id, r]) => ({ label: id, detail: `default: ${r.severity}`, ...doc(r.summary) }));
   if (kind === 'config' && at === 'kpis') return KPI_DEFINITIONS.map((k) => ({ label: k.id, detail: `target ${k.targetText}`, ...doc(k.definition) }));
   if (kind === 'journey' && at === 'stages') return (facts.config?.journeyStages ?? []).map((s) => ({ label: s, detail: 'journey stage' }));
+  // Segment criteria are matched against the facts of the same name in an account's firmographics.
+  if ((kind === 'segment' && at === 'criteria.firmographic') || (kind === 'config' && at === 'icp.criteria.firmographic')) {
+    return keysAt(nodesAt('account', ['firmographics'])).map((k) => ({ label: k.key, detail: 'account fact', ...doc(k.description) }));
+  }
   return ids(d, [...cursor.path, '*'], facts, cursor.typed);
 }
 

@@ -84,6 +84,11 @@ describe('keys', () => {
     expect(labels('journeys/j.md', 'journeys', '---\nname: J\nstages:\n  identification:\n    customer_activities: [Reads]\n  |\n')).toEqual(['consideration', 'validation', 'implementation', 'expansion']);
   });
 
+  it('offers the account facts a segment\'s firmographic criteria match', () => {
+    expect(labels('segments/s.md', 'segments', '---\nname: S\ncriteria:\n  firmographic:\n    industry: [Pharma]\n    |\n')).toEqual(['employees', 'revenue_usd', 'region']);
+    expect(labels('abx.config.yaml', 'config', 'icp:\n  criteria:\n    firmographic: { |')).toEqual(['industry', 'employees', 'revenue_usd', 'region']);
+  });
+
   it('offers segment ids as keys of a capability\'s benefits', () => {
     expect(labels('messaging/m.md', 'messaging', '---\nname: M\ncapabilities:\n  - capability: Audit trail\n    benefits:\n      regional-3pl: Fewer claims\n      |\n')).toEqual(['cold-chain-pharma', 'industrial-manufacturing']);
   });
