@@ -41,12 +41,40 @@ interface Line {
   /** Column of the content after the markers. */
   keyCol: number;
   key?: string;
-  /** Text after `key:`, trimmed, without a comment. */
+  /** Text after `key:`, trimmed, without a comment, and the column it starts at. */
   value?: string;
+  valueStart?: number;
   blank: boolean;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`][^:#]*?)[ \t]*:(?=[ \t]|$)/;
+const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?=[ \t]|$)/;
+const PLAIN_KEY_START = /[^\s#'"{}[\],&*!|>%@`]/;
+
+/**
+ * The key a line's content starts with (`name:`, `"a b":`) and where its value starts, in one
+ * pass: a plain key runs to the first `:` followed by a space or the end, and holds no `#`.
+ */
+function keyOf(text: string, pos: number): { key: string; valueStart: number } | undefined {
+  let colon: number;
+  let key: string;
+  const c = text[pos];
+  if (c === '"' || c === "'") {
+    const m = QUOTED_KEY.exec(text.slice(pos));
+    if (!m) return undefined;
+    key = unquote(m[1] as string);
+    colon = pos + m[0].length - 1;
+  } else {
+    if (c === undefined || !PLAIN_KEY_START.test(c)) return undefined;
+    colon = pos;
+    while (colon < text.length && text[colon] !== ':' && text[colon] !== '#') colon++;
+    const next = text[colon + 1];
+    if (text[colon] !== ':' || (next !== undefined && next !== ' ' && next !== '\t')) return undefined;
+    key = text.slice(pos, colon).trimEnd();
+  }
+  let valueStart = colon + 1;
+  while (text[valueStart] === ' ' || text[valueStart] === '\t') valueStart++;
+  return { key, valueStart };
+}
 
 function unquote(key: string): string {
   if (key.startsWith('"')) return key.slice(1, -1).replace(/\\(.)/g, '$1');
@@ -65,10 +93,10 @@ function parseLine(text: string): Line {
     pos++;
     while (text[pos] === ' ') pos++;
   }
-  const m = KEY.exec(text.slice(pos));
-  if (!m) return { indent, dashes, keyCol: pos, blank: false };
-  const rest = text.slice(pos + m[0].length).replace(/(^|\s)#.*$/, '').trim();
-  return { indent, dashes, keyCol: pos, key: unquote(m[1] as string), value: rest, blank: false };
+  const k = keyOf(text, pos);
+  if (!k) return { indent, dashes, keyCol: pos, blank: false };
+  const rest = text.slice(k.valueStart).replace(/(^|\s)#.*$/, '').trim();
+  return { indent, dashes, keyCol: pos, key: k.key, value: rest, valueStart: k.valueStart, blank: false };
 }
 
 /** The document's lines with `\r` and a leading BOM taken off; `shift` is the BOM's width on line 0. */
@@ -113,7 +141,7 @@ export function cursorAt(doc: EditorDocument, position: Position): Cursor | unde
   if (head.key !== undefined) {
     const path = container();
     if (!path) return undefined;
-    const valueStart = prefix.length - prefix.slice(head.keyCol).replace(KEY, '').replace(/^[ \t]+/, '').length;
+    const valueStart = head.valueStart as number;
     const value = prefix.slice(valueStart);
     return valueCursor([...path], head.key, value, valueStart, prefix.slice(0, valueStart), at);
   }

@@ -239,6 +239,18 @@ describe('line endings, BOM and unicode', () => {
   });
 });
 
+describe('hostile lines', () => {
+  // Each was quadratic in a first version (a key pattern backtracking over a run of spaces): 46 s for the first.
+  const lines = ['a' + ' '.repeat(200_000) + 'b', `k: ${'{'.repeat(100_000)}`, `k: [${'a, '.repeat(100_000)}`, '- '.repeat(100_000), `"${'a'.repeat(100_000)}`, `k: ${'"a" '.repeat(50_000)}`, `${' '.repeat(100_000)}k:`];
+  it.each(lines.map((line) => [line.slice(0, 12), line]))('answers on %j…', (_, line) => {
+    const doc: EditorDocument = { path: 'accounts/a.md', kind: 'accounts', text: `---\n${line}\n---\n` };
+    for (const character of [0, 1, 2, line.length >> 1, line.length]) {
+      expect(Array.isArray(completions(doc, { line: 1, character }, facts))).toBe(true);
+      hover(doc, { line: 1, character }, facts);
+    }
+  });
+});
+
 describe('every position of every example file', () => {
   const files: [string, EditorDocument['kind']][] = [];
   const root = join(REPO, 'templates', 'example');
