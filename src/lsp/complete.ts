@@ -10,7 +10,7 @@ import { RULES } from '../core/problem.js';
 import { cursorAt, type Cursor } from './cursor.js';
 import type { EditorDocument, WorkspaceFacts } from './facts.js';
 import { referencedKind } from './references.js';
-import { descriptionAt, isMap, keysAt, nodesAt, schemaKindOfDoc, takesAnyKey, valuesAt, type Node } from './schema-nodes.js';
+import { descriptionAt, isMap, keysAt, nodesAt, schemaKindOfDoc, takesAnyKey, valuesAt as enumValues, type Node } from './schema-nodes.js';
 import type { SchemaKind } from '../core/json-schema.js';
 
 /** Past this many ids, only those that hold what is typed are sent (a 10k-account workspace). */
@@ -20,13 +20,20 @@ export function completions(doc: EditorDocument, position: Position, facts: Work
   const kind = schemaKindOfDoc(doc);
   const cursor = kind && cursorAt(doc, position);
   if (!kind || !cursor) return [];
-  const range: Range = { start: { line: cursor.line, character: cursor.start }, end: { line: cursor.line, character: cursor.start + cursor.typed.length } };
-  const place = { doc, kind, cursor, facts, range };
-  if (cursor.at === 'value') return values(place, [...cursor.path, cursor.key as string]);
+  const rangeTo = (rest: RegExp): Range => {
+    const end = cursor.start + cursor.typed.length + (rest.exec(cursor.after)?.[0].length ?? 0);
+    return { start: { line: cursor.line, character: cursor.start }, end: { line: cursor.line, character: end } };
+  };
+  const valuesAt = (path: string[]) => values({ doc, kind, cursor, facts, range: rangeTo(VALUE_REST) }, path);
+  if (cursor.at === 'value') return valuesAt([...cursor.path, cursor.key as string]);
   const nodes = nodesAt(kind, cursor.path);
-  if (cursor.at === 'item' && !isMap(nodes)) return values(place, cursor.path);
-  return keys(place, nodes);
+  if (cursor.at === 'item' && !isMap(nodes)) return valuesAt(cursor.path);
+  return keys({ doc, kind, cursor, facts, range: rangeTo(KEY_REST) }, nodes);
 }
+
+/** What a completion replaces after the cursor: the rest of the key with its colon (`mo|tion: ` → `motion: `), the rest of a value. */
+const KEY_REST = /^[A-Za-z0-9_-]*(?:[ \t]*:(?: |$))?/;
+const VALUE_REST = /^[^\s,{}[\]#"']*/;
 
 interface Place {
   doc: EditorDocument;
@@ -69,6 +76,10 @@ function userKeys({ doc: d, kind, cursor, facts }: Place): CompletionItem[] {
   if (kind === 'config' && at === 'rules') return Object.entries(RULES).map(([id, r]) => ({ label: id, detail: `default: ${r.severity}`, ...doc(r.summary) }));
   if (kind === 'config' && at === 'kpis') return KPI_DEFINITIONS.map((k) => ({ label: k.id, detail: `target ${k.targetText}`, ...doc(k.definition) }));
   if (kind === 'journey' && at === 'stages') return (facts.config?.journeyStages ?? []).map((s) => ({ label: s, detail: 'journey stage' }));
+  // Segment criteria are matched against the facts of the same name in an account's firmographics.
+  if ((kind === 'segment' && at === 'criteria.firmographic') || (kind === 'config' && at === 'icp.criteria.firmographic')) {
+    return keysAt(nodesAt('account', ['firmographics'])).map((k) => ({ label: k.key, detail: 'account fact', ...doc(k.description) }));
+  }
   return ids(d, [...cursor.path, '*'], facts, cursor.typed);
 }
 
@@ -77,11 +88,11 @@ function values(place: Place, path: readonly string[]): CompletionItem[] {
   const nodes = nodesAt(kind, path);
   const description = descriptionAt(nodes);
   const items: CompletionItem[] = [
-    ...valuesAt(nodes).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, ...doc(description) })),
+    ...enumValues(nodes).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, ...doc(description) })),
     ...vocabulary(kind, dotted(path), facts),
     ...ids(d, path, facts, cursor.typed),
   ];
-  const seen = new Set<string>();
+  const seen = new Set<string>(cursor.present);
   return items.filter((item) => !seen.has(item.label) && seen.add(item.label)).map((item, i) => ({ ...item, sortText: order(i), textEdit: { range, newText: `${cursor.pad}${item.label}` } }));
 }
 

@@ -20,7 +20,7 @@ export interface Cursor {
    */
   at: 'key' | 'value' | 'item';
   key?: string;
-  /** The keys the map already has (a key is offered once). */
+  /** The keys the map already has, or the values the list already has: each is offered once. */
   present: Set<string>;
   /** What is typed so far, and the column it starts at: completions replace it. */
   typed: string;
@@ -28,9 +28,11 @@ export interface Cursor {
   line: number;
   /** A value typed right after `key:` needs a space before it. */
   pad: string;
+  /** The rest of the line after the cursor: a completion also replaces the rest of the word it is in. */
+  after: string;
 }
 
-type At = (c: Omit<Cursor, 'line' | 'pad'> & { pad?: string }) => Cursor;
+type At = (c: Omit<Cursor, 'line' | 'pad' | 'after'> & { pad?: string }) => Cursor;
 
 interface Line {
   indent: number;
@@ -39,12 +41,40 @@ interface Line {
   /** Column of the content after the markers. */
   keyCol: number;
   key?: string;
-  /** Text after `key:`, trimmed, without a comment. */
+  /** Text after `key:`, trimmed, without a comment, and the column it starts at. */
   value?: string;
+  valueStart?: number;
   blank: boolean;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`][^:#]*?)[ \t]*:(?=[ \t]|$)/;
+const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?=[ \t]|$)/;
+const PLAIN_KEY_START = /[^\s#'"{}[\],&*!|>%@`]/;
+
+/**
+ * The key a line's content starts with (`name:`, `"a b":`) and where its value starts, in one
+ * pass: a plain key runs to the first `:` followed by a space or the end, and holds no `#`.
+ */
+function keyOf(text: string, pos: number): { key: string; valueStart: number } | undefined {
+  let colon: number;
+  let key: string;
+  const c = text[pos];
+  if (c === '"' || c === "'") {
+    const m = QUOTED_KEY.exec(text.slice(pos));
+    if (!m) return undefined;
+    key = unquote(m[1] as string);
+    colon = pos + m[0].length - 1;
+  } else {
+    if (c === undefined || !PLAIN_KEY_START.test(c)) return undefined;
+    colon = pos;
+    while (colon < text.length && text[colon] !== ':' && text[colon] !== '#') colon++;
+    const next = text[colon + 1];
+    if (text[colon] !== ':' || (next !== undefined && next !== ' ' && next !== '\t')) return undefined;
+    key = text.slice(pos, colon).trimEnd();
+  }
+  let valueStart = colon + 1;
+  while (text[valueStart] === ' ' || text[valueStart] === '\t') valueStart++;
+  return { key, valueStart };
+}
 
 function unquote(key: string): string {
   if (key.startsWith('"')) return key.slice(1, -1).replace(/\\(.)/g, '$1');
@@ -63,10 +93,10 @@ function parseLine(text: string): Line {
     pos++;
     while (text[pos] === ' ') pos++;
   }
-  const m = KEY.exec(text.slice(pos));
-  if (!m) return { indent, dashes, keyCol: pos, blank: false };
-  const rest = text.slice(pos + m[0].length).replace(/(^|\s)#.*$/, '').trim();
-  return { indent, dashes, keyCol: pos, key: unquote(m[1] as string), value: rest, blank: false };
+  const k = keyOf(text, pos);
+  if (!k) return { indent, dashes, keyCol: pos, blank: false };
+  const rest = text.slice(k.valueStart).replace(/(^|\s)#.*$/, '').trim();
+  return { indent, dashes, keyCol: pos, key: k.key, value: rest, valueStart: k.valueStart, blank: false };
 }
 
 /** The document's lines with `\r` and a leading BOM taken off; `shift` is the BOM's width on line 0. */
@@ -104,14 +134,14 @@ export function cursorAt(doc: EditorDocument, position: Position): Cursor | unde
   const head = parseLine(prefix);
   const col = head.blank && !head.dashes.length ? prefix.length : head.keyCol;
   const content = prefix.slice(head.keyCol);
-  const at: At = (c) => ({ pad: '', ...c, start: c.start + shift, line: position.line });
+  const at: At = (c) => ({ pad: '', ...c, start: c.start + shift, line: position.line, after: full.slice(ch) });
 
   let outer: string[] | undefined;
   const container = (): string[] | undefined => (outer ??= containerPath(lines, first, position.line, col, head.dashes));
   if (head.key !== undefined) {
     const path = container();
     if (!path) return undefined;
-    const valueStart = prefix.length - prefix.slice(head.keyCol).replace(KEY, '').replace(/^[ \t]+/, '').length;
+    const valueStart = head.valueStart as number;
     const value = prefix.slice(valueStart);
     return valueCursor([...path], head.key, value, valueStart, prefix.slice(0, valueStart), at);
   }
@@ -123,7 +153,8 @@ export function cursorAt(doc: EditorDocument, position: Position): Cursor | unde
   const path = container();
   if (!path) return undefined;
   if (head.dashes.length > 0) {
-    return at({ path, at: 'item', present: siblingKeys(lines, position.line, end, col), typed: content, start: head.keyCol });
+    const present = new Set([...siblingKeys(lines, position.line, end, col), ...listItems(lines, first, end, position.line, head.dashes[head.dashes.length - 1] as number)]);
+    return at({ path, at: 'item', present, typed: content, start: head.keyCol });
   }
   const present = new Set([...siblingKeys(lines, position.line, end, col), ...keysAbove(lines, first, position.line, col)]);
   return at({ path, at: 'key', present, typed: content, start: head.keyCol });
@@ -142,6 +173,8 @@ function valueCursor(path: string[], key: string, value: string, valueStart: num
 
 interface Frame {
   seq: boolean;
+  /** A list's items before the cursor. */
+  items: Set<string>;
   key?: string;
   keys: Set<string>;
   /** Where the current token starts (after `{`, `,` or `:`). */
@@ -163,7 +196,7 @@ function flowCursor(base: string[], text: string, offset: number, at: At): Curso
       i = m.index;
     } else if (c === '{' || c === '[') {
       if (top) path.push(top.seq ? '[]' : (top.key ?? ''));
-      frames.push({ seq: c === '[', keys: new Set(), token: i + 1 });
+      frames.push({ seq: c === '[', items: new Set(), keys: new Set(), token: i + 1 });
     } else if (c === '}' || c === ']') {
       frames.pop();
       if (frames.length === 0) return undefined;
@@ -171,6 +204,7 @@ function flowCursor(base: string[], text: string, offset: number, at: At): Curso
     } else if (!top) {
       return undefined;
     } else if (c === ',') {
+      if (top.seq) top.items.add(unquote(text.slice(top.token, i).trim()));
       top.key = undefined;
       top.token = i + 1;
     } else if (c === ':' && !top.seq && top.key === undefined && /[\s,}\]]/.test(text[i + 1] ?? ' ')) {
@@ -190,7 +224,7 @@ function flowEnd(frames: Frame[], path: string[], text: string, from: number, of
   let start = from;
   while (text[start] === ' ' || text[start] === '\t') start++;
   const typed = text.slice(start);
-  if (top.seq) return at({ path: [...path, '[]'], at: 'item', present: new Set(), typed, start: offset + start });
+  if (top.seq) return at({ path: [...path, '[]'], at: 'item', present: top.items, typed, start: offset + start });
   if (top.key === undefined) return at({ path, at: 'key', present: top.keys, typed, start: offset + start });
   return at({ path, at: 'value', key: top.key, present: new Set(), typed, start: offset + start });
 }
@@ -233,6 +267,21 @@ function siblingKeys(lines: string[], from: number, end: number, col: number): S
     if (p.key !== undefined) keys.add(p.key);
   }
   return keys;
+}
+
+/** The scalar items of the block list whose `- ` is at column `dash`, other than the cursor's. */
+function listItems(lines: string[], first: number, end: number, from: number, dash: number): Set<string> {
+  const items = new Set<string>();
+  for (const step of [-1, 1]) {
+    for (let i = from + step; i >= first && i < end; i += step) {
+      const p = parseLine(lines[i] as string);
+      if (p.blank || p.indent > dash) continue;
+      if (p.indent < dash || p.dashes[0] !== dash) break;
+      const item = (lines[i] as string).slice(p.keyCol).replace(/(^|\s)#.*$/, '').trim();
+      if (p.key === undefined && p.dashes.length === 1 && item !== '') items.add(unquote(item));
+    }
+  }
+  return items;
 }
 
 /** Keys at `col` above the cursor line in the same map, up to the `- ` that starts its list item. */

@@ -57,6 +57,8 @@ describe('editors/vscode', () => {
       main: './dist/extension.js',
       engines: { vscode: '^1.82.0' },
       activationEvents: ['workspaceContains:**/abx.config.yaml'],
+      // It runs code from the workspace (its node_modules/.bin/abx): never in Restricted Mode.
+      capabilities: { untrustedWorkspaces: { supported: false }, virtualWorkspaces: false },
     });
     expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['abx.path', 'abx.trace.server']);
     const xml = (files.get('extension.vsixmanifest') as Buffer).toString('utf8');

@@ -84,6 +84,11 @@ describe('keys', () => {
     expect(labels('journeys/j.md', 'journeys', '---\nname: J\nstages:\n  identification:\n    customer_activities: [Reads]\n  |\n')).toEqual(['consideration', 'validation', 'implementation', 'expansion']);
   });
 
+  it('offers the account facts a segment\'s firmographic criteria match', () => {
+    expect(labels('segments/s.md', 'segments', '---\nname: S\ncriteria:\n  firmographic:\n    industry: [Pharma]\n    |\n')).toEqual(['employees', 'revenue_usd', 'region']);
+    expect(labels('abx.config.yaml', 'config', 'icp:\n  criteria:\n    firmographic: { |')).toEqual(['industry', 'employees', 'revenue_usd', 'region']);
+  });
+
   it('offers segment ids as keys of a capability\'s benefits', () => {
     expect(labels('messaging/m.md', 'messaging', '---\nname: M\ncapabilities:\n  - capability: Audit trail\n    benefits:\n      regional-3pl: Fewer claims\n      |\n')).toEqual(['cold-chain-pharma', 'industrial-manufacturing']);
   });
@@ -123,7 +128,7 @@ describe('values', () => {
     expect(labels('investments/q.yaml', 'investments', '- period: 2026-Q3\n  category: |')).toEqual(['technology', 'content', 'advertising', 'events', 'headcount']);
     expect(labels('abx.config.yaml', 'config', 'stage: |')).toEqual(['early', 'scaling', 'leader']);
     expect(labels('abx.config.yaml', 'config', 'rules:\n  bet-incomplete: |')).toEqual(['error', 'warn', 'off']);
-    expect(labels('abx.config.yaml', 'config', 'scoring:\n  mqa:\n    senior_levels: [vp, |')).toEqual(['c-level', 'vp', 'director', 'manager', 'individual']);
+    expect(labels('abx.config.yaml', 'config', 'scoring:\n  mqa:\n    senior_levels: [|')).toEqual(['c-level', 'vp', 'director', 'manager', 'individual']);
   });
 
   it('offers the activity types of the config\'s points table, with their points', () => {
@@ -148,7 +153,7 @@ describe('values', () => {
       textEdit: { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 9 } }, newText: 'regional-3pl' },
     });
     expect(labels('bets/b.md', 'bets', '---\nname: B\nsegments:\n  - |\n')).toEqual(SEGMENTS);
-    expect(labels('bets/b.md', 'bets', '---\nname: B\naccounts: [helix-biologics, nor|')).toEqual(facts.ids('accounts') && [...facts.ids('accounts')].sort());
+    expect(labels('bets/b.md', 'bets', '---\nname: B\naccounts: [helix-biologics, nor|')).toEqual([...facts.ids('accounts')].sort().filter((id) => id !== 'helix-biologics'));
     expect(labels('journeys/j.md', 'journeys', '---\nname: J\nsegment: reg|')).toEqual(SEGMENTS);
     expect(labels('collateral/c.md', 'collateral', '---\nname: C\nsegments: [|]')).toEqual(SEGMENTS);
     expect(labels('messaging/m.md', 'messaging', '---\nname: M\npersonas:\n  - persona: CFO\n    proof_points:\n      - |')).toEqual([
@@ -159,6 +164,22 @@ describe('values', () => {
       'lanternline-platform-datasheet',
       'northwind-portal-case-study',
     ]);
+  });
+
+  it('leaves out the values a list already has', () => {
+    expect(labels('bets/b.md', 'bets', '---\nname: B\nsegments:\n  - regional-3pl\n  - |\n  - "cold-chain-pharma" # first\naccounts: []\n')).toEqual(['industrial-manufacturing']);
+    expect(labels('bets/b.md', 'bets', '---\nname: B\nsegments:\n- regional-3pl\n- |\n')).toEqual(['cold-chain-pharma', 'industrial-manufacturing']);
+    expect(labels('collateral/c.md', 'collateral', '---\nname: C\nsegments: [regional-3pl, "cold-chain-pharma", |]')).toEqual(['industrial-manufacturing']);
+    expect(labels('abx.config.yaml', 'config', 'scoring:\n  mqa:\n    senior_levels: [vp, c-level, |')).toEqual(['director', 'manager', 'individual']);
+  });
+
+  it('replaces the rest of the word the cursor is in', () => {
+    const key = at('accounts/new.md', 'accounts', '---\nname: A\nmo|tion: decode\n');
+    expect(completions(key.doc, key.position, facts).find((i) => i.label === 'motion')?.textEdit).toEqual({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 8 } }, newText: 'motion: ' });
+    const value = at('accounts/new.md', 'accounts', '---\nname: A\nmotion: de|code # why\n');
+    expect(rangeOf(completions(value.doc, value.position, facts)[0])).toEqual({ start: { line: 2, character: 8 }, end: { line: 2, character: 14 } });
+    const flow = at('bets/b.md', 'bets', '---\nname: B\nsegments: [reg|ional, cold-chain-pharma]\n');
+    expect(rangeOf(completions(flow.doc, flow.position, facts)[0])).toEqual({ start: { line: 2, character: 11 }, end: { line: 2, character: 19 } });
   });
 
   it('puts a space before a value typed right after the colon', () => {
@@ -215,6 +236,18 @@ describe('line endings, BOM and unicode', () => {
     const items = completions(doc, position, facts);
     expect(items.map((i) => i.label)).toEqual(['policy', 'procurement', 'leadership', 'competitive', 'strategic']);
     expect(rangeOf(items[0])).toEqual({ start: { line: 3, character: 36 }, end: { line: 3, character: 39 } });
+  });
+});
+
+describe('hostile lines', () => {
+  // Each was quadratic in a first version (a key pattern backtracking over a run of spaces): 46 s for the first.
+  const lines = ['a' + ' '.repeat(200_000) + 'b', `k: ${'{'.repeat(100_000)}`, `k: [${'a, '.repeat(100_000)}`, '- '.repeat(100_000), `"${'a'.repeat(100_000)}`, `k: ${'"a" '.repeat(50_000)}`, `${' '.repeat(100_000)}k:`];
+  it.each(lines.map((line) => [line.slice(0, 12), line]))('answers on %j…', (_, line) => {
+    const doc: EditorDocument = { path: 'accounts/a.md', kind: 'accounts', text: `---\n${line}\n---\n` };
+    for (const character of [0, 1, 2, line.length >> 1, line.length]) {
+      expect(Array.isArray(completions(doc, { line: 1, character }, facts))).toBe(true);
+      hover(doc, { line: 1, character }, facts);
+    }
   });
 });
 

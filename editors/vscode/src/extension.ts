@@ -27,17 +27,18 @@ async function start(context: ExtensionContext): Promise<void> {
     void window.showErrorMessage('abx was not found: install it in the workspace (npm install --save-dev abx), put it on the PATH, or set "abx.path".');
     return;
   }
-  // A .cmd shim only runs through the shell on Windows.
-  const run = { command, args: ['lsp'], options: { cwd, shell: WINDOWS && /\.cmd$/i.test(command) } };
+  // A .cmd shim only runs through the shell on Windows, where a path with spaces must be quoted.
+  const shell = WINDOWS && /\.cmd$/i.test(command);
+  const run = { command: shell ? `"${command}"` : command, args: ['lsp'], options: { cwd, shell } };
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
     // Markdown for the kinds' frontmatter; YAML for abx.config.yaml and KPI files wherever the
-    // config's paths put them: the server answers only for files of the workspace's kinds.
+    // config's paths put them: the server answers only for files of the workspace's kinds. The
+    // server registers its own file watcher, so files changed on disk need nothing here.
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'yaml' },
     ],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.{md,yaml,yml}') },
     ...(folder ? { workspaceFolder: folder } : {}),
   };
   client = new LanguageClient('abx', 'abx', serverOptions, clientOptions);
