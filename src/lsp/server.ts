@@ -31,8 +31,10 @@ import type { EditorDocument } from './facts.js';
 import { WorkspaceIndex, type Affected } from './workspace-index.js';
 
 export interface ServeOptions {
-  /** Where the CLI was started (`-C`): the workspace is looked for here when the client names no folder with one. */
+  /** Where the CLI was started: the workspace is looked for here when the client names no folder with one. */
   cwd: string;
+  /** `abx -C <dir> lsp`: the folder named wins over the client's. */
+  named?: string;
   asOf?: string;
   today: string;
   version: string;
@@ -123,7 +125,8 @@ class Server {
 
   private initialize(params: InitializeParams): InitializeResult {
     const uris = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])];
-    this.candidates = [...uris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : [])), ...(params.rootPath ? [params.rootPath] : []), this.options.cwd];
+    const named = this.options.named === undefined ? [] : [this.options.named];
+    this.candidates = [...named, ...uris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : [])), ...(params.rootPath ? [params.rootPath] : []), this.options.cwd];
     this.watch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {

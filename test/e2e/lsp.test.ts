@@ -3,7 +3,7 @@
  * buffers are (unsaved text wins), refreshed across files; go to definition; quick fixes.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture, exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
 import { LspClient } from './lsp-client.js';
@@ -251,6 +251,15 @@ describe('abx lsp', () => {
     writeFileSync(join(dir, 'accounts', 'acme.md'), ACCOUNT);
     const c = await start(repo);
     expect((await c.open('gtm/strategy/accounts/acme.md')).map((d) => [d.code, d.message])).toEqual([['unknown-reference', 'segment "space" names no segment file']]);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('serves the workspace abx -C names rather than the editor folder', async () => {
+    const editor = makeWorkspace({ 'accounts/acme.md': ACCOUNT });
+    const named = makeWorkspace({ 'segments/space.md': SEGMENT, 'accounts/acme.md': ACCOUNT.replace('motion: decode', 'motion: decod') });
+    const c = await start(editor, ['-C', named, ...AS_OF]);
+    const path = relative(editor, join(named, 'accounts', 'acme.md'));
+    expect((await c.open(path)).map((d) => d.code)).toEqual(['schema']);
     expect(await c.stop()).toBe(0);
   });
 
