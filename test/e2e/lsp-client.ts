@@ -85,6 +85,13 @@ export class LspClient {
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri(path), version }, contentChanges: [{ text }] });
   }
 
+  /** An incremental change, as editors send them: `text` replaces a range of the buffer. */
+  edit(path: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): void {
+    const version = (this.versions.get(path) ?? 1) + 1;
+    this.versions.set(path, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri(path), version }, contentChanges: [{ range, text }] });
+  }
+
   close(path: string): void {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: this.uri(path) } });
   }

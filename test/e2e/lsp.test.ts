@@ -88,6 +88,13 @@ describe('abx lsp', () => {
     next = c.next('accounts/acme.md');
     c.change('accounts/acme.md', ACCOUNT);
     expect(await next).toEqual([]);
+    // Keystrokes as editors send them: ranges of the buffer replaced.
+    next = c.next('accounts/acme.md');
+    c.edit('accounts/acme.md', { start: { line: 3, character: 14 }, end: { line: 3, character: 14 } }, 'x');
+    expect((await next).map((d) => d.message)).toEqual(['motion must be one of: detect, decode, engage, accelerate, expand, not "decodex" (did you mean "decode"?)']);
+    next = c.next('accounts/acme.md');
+    c.edit('accounts/acme.md', { start: { line: 3, character: 14 }, end: { line: 3, character: 15 } }, '');
+    expect(await next).toEqual([]);
     expect(await c.stop()).toBe(0);
   });
 
