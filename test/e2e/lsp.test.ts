@@ -217,6 +217,8 @@ describe('abx lsp', () => {
     const proof = /proof_points: \[([a-z0-9-]+)/.exec(readFileSync(join(dir, 'messaging', messaging), 'utf8'))?.[1] ?? '';
     expect(proof).not.toBe('');
     expect((await at(`messaging/${messaging}`, `[${proof}`, 2))?.uri).toBe(c.uri(`collateral/${proof}.md`));
+    // A segment as the key of a capability's benefits.
+    expect((await at(`messaging/${messaging}`, 'regional-3pl:', 2))?.uri).toBe(c.uri('segments/regional-3pl.md'));
     expect(await c.stop()).toBe(0);
   });
 
