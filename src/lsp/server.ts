@@ -36,7 +36,7 @@ export interface ServeOptions {
   /** `abx -C <dir> lsp`: the folder named wins over the client's. */
   named?: string;
   asOf?: string;
-  today: string;
+  today: () => string;
   version: string;
 }
 

@@ -30,7 +30,8 @@ import type { EditorDocument, WorkspaceFacts } from './facts.js';
 export interface IndexOptions {
   /** `abx --as-of`, when the server was started with it. */
   asOf?: string;
-  today: string;
+  /** Today, asked each time the workspace is read (a server may run for days). */
+  today: () => string;
 }
 
 interface IndexedFile {
@@ -73,7 +74,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     private readonly options: IndexOptions,
   ) {
     this.realRoot = realRootOf(root);
-    this.asOf = resolveAsOf(options.asOf, null, options.today);
+    this.asOf = resolveAsOf(options.asOf, null, options.today());
   }
 
   /** Reads the config and every file, and analyses the workspace. */
@@ -102,7 +103,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     loaded.problems.sort(compareProblems);
     if (loaded.problems.some((p) => p.severity === 'error')) return;
     this.config = config;
-    this.asOf = resolveAsOf(this.options.asOf, config.asOf, this.options.today);
+    this.asOf = resolveAsOf(this.options.asOf, config.asOf, this.options.today());
     this.matchers = KINDS.map((kind) => ({ kind, glob: compileGlob(config.paths[kind]) }));
     for (const f of listed) this.files.set(f.path, { path: f.path, kind: f.kind, disk: readSourceFile(this.root, this.realRoot, f) });
     // Open buffers of files that are not on disk yet.

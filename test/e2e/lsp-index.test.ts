@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkspaceIndex } from '../../src/lsp/workspace-index.js';
 import { exampleWorkspace } from '../helpers.js';
 
-const OPTIONS = { asOf: '2026-11-24', today: '2026-11-30' };
+const OPTIONS = { asOf: '2026-11-24', today: () => '2026-11-30' };
 
 describe('the workspace index, per change', () => {
   it('keeps every file\'s problems equal to a full analysis of the same buffers', async () => {
