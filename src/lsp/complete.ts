@@ -87,9 +87,10 @@ function values(place: Place, path: readonly string[]): CompletionItem[] {
   const { doc: d, kind, cursor, facts, range } = place;
   const nodes = nodesAt(kind, path);
   const description = descriptionAt(nodes);
+  // The workspace's and the method's words come first: they carry more than the schema's description.
   const items: CompletionItem[] = [
-    ...enumValues(nodes).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, ...documented(description) })),
     ...vocabulary(kind, dotted(path), facts),
+    ...enumValues(nodes).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, ...documented(description) })),
     ...ids(d, path, facts, cursor.typed),
   ];
   const seen = new Set<string>(cursor.present);
@@ -98,6 +99,7 @@ function values(place: Place, path: readonly string[]): CompletionItem[] {
 
 /** Values the schema leaves open but the workspace or the method fixes. */
 function vocabulary(kind: SchemaKind, at: string, facts: WorkspaceFacts): CompletionItem[] {
+  if (kind === 'kpi' && at === '[].kpi') return KPI_DEFINITIONS.map((k) => ({ label: k.id, kind: CompletionItemKind.EnumMember, detail: `${k.tier}, target ${k.targetText}`, ...documented(k.definition) }));
   if (kind === 'account' && at === 'engagement[].type') {
     const points = facts.config?.engagement.points ?? {};
     return Object.keys(points).map((type) => ({ label: type, kind: CompletionItemKind.EnumMember, detail: `${points[type]} points` }));
