@@ -49,7 +49,7 @@ function dotted(path: readonly string[]): string {
 }
 
 const order = (i: number) => String(i).padStart(5, '0');
-const doc = (text: string | undefined) => (text === undefined ? {} : { documentation: { kind: MarkupKind.Markdown, value: text } });
+const documented = (text: string | undefined) => (text === undefined ? {} : { documentation: { kind: MarkupKind.Markdown, value: text } });
 
 function keys(place: Place, nodes: readonly Node[]): CompletionItem[] {
   const { cursor, range } = place;
@@ -59,7 +59,7 @@ function keys(place: Place, nodes: readonly Node[]): CompletionItem[] {
       label: k.key,
       kind: CompletionItemKind.Property,
       ...(k.required ? { detail: 'required' } : {}),
-      ...doc(k.description),
+      ...documented(k.description),
       sortText: order(i),
       textEdit: { range, newText: k.nested ? `${k.key}:` : `${k.key}: ` },
     }));
@@ -73,12 +73,12 @@ function keys(place: Place, nodes: readonly Node[]): CompletionItem[] {
 /** Keys of maps whose keys are the user's: rule ids, KPI ids, journey stages, segment ids. */
 function userKeys({ doc: d, kind, cursor, facts }: Place): CompletionItem[] {
   const at = dotted(cursor.path);
-  if (kind === 'config' && at === 'rules') return Object.entries(RULES).map(([id, r]) => ({ label: id, detail: `default: ${r.severity}`, ...doc(r.summary) }));
-  if (kind === 'config' && at === 'kpis') return KPI_DEFINITIONS.map((k) => ({ label: k.id, detail: `target ${k.targetText}`, ...doc(k.definition) }));
+  if (kind === 'config' && at === 'rules') return Object.entries(RULES).map(([id, r]) => ({ label: id, detail: `default: ${r.severity}`, ...documented(r.summary) }));
+  if (kind === 'config' && at === 'kpis') return KPI_DEFINITIONS.map((k) => ({ label: k.id, detail: `target ${k.targetText}`, ...documented(k.definition) }));
   if (kind === 'journey' && at === 'stages') return (facts.config?.journeyStages ?? []).map((s) => ({ label: s, detail: 'journey stage' }));
   // Segment criteria are matched against the facts of the same name in an account's firmographics.
   if ((kind === 'segment' && at === 'criteria.firmographic') || (kind === 'config' && at === 'icp.criteria.firmographic')) {
-    return keysAt(nodesAt('account', ['firmographics'])).map((k) => ({ label: k.key, detail: 'account fact', ...doc(k.description) }));
+    return keysAt(nodesAt('account', ['firmographics'])).map((k) => ({ label: k.key, detail: 'account fact', ...documented(k.description) }));
   }
   return ids(d, [...cursor.path, '*'], facts, cursor.typed);
 }
@@ -87,9 +87,10 @@ function values(place: Place, path: readonly string[]): CompletionItem[] {
   const { doc: d, kind, cursor, facts, range } = place;
   const nodes = nodesAt(kind, path);
   const description = descriptionAt(nodes);
+  // The workspace's and the method's words come first: they carry more than the schema's description.
   const items: CompletionItem[] = [
-    ...enumValues(nodes).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, ...doc(description) })),
     ...vocabulary(kind, dotted(path), facts),
+    ...enumValues(nodes).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, ...documented(description) })),
     ...ids(d, path, facts, cursor.typed),
   ];
   const seen = new Set<string>(cursor.present);
@@ -98,6 +99,7 @@ function values(place: Place, path: readonly string[]): CompletionItem[] {
 
 /** Values the schema leaves open but the workspace or the method fixes. */
 function vocabulary(kind: SchemaKind, at: string, facts: WorkspaceFacts): CompletionItem[] {
+  if (kind === 'kpi' && at === '[].kpi') return KPI_DEFINITIONS.map((k) => ({ label: k.id, kind: CompletionItemKind.EnumMember, detail: `${k.tier}, target ${k.targetText}`, ...documented(k.definition) }));
   if (kind === 'account' && at === 'engagement[].type') {
     const points = facts.config?.engagement.points ?? {};
     return Object.keys(points).map((type) => ({ label: type, kind: CompletionItemKind.EnumMember, detail: `${points[type]} points` }));

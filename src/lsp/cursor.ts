@@ -297,8 +297,11 @@ function keysAbove(lines: string[], first: number, from: number, col: number): S
   return keys;
 }
 
-/** The key under a position (`segment` in `segment: x`, `type` in `{ type: policy }`) and where it starts and ends. */
-export function keyUnder(doc: EditorDocument, position: Position): { key: string; start: number; end: number } | undefined {
+/**
+ * The word under a position (a key, an id, an enum value) and where it starts and ends; `key`
+ * when a `:` follows it (`segment` in `segment: x`, `type` in `{ type: policy }`).
+ */
+export function wordUnder(doc: EditorDocument, position: Position): { word: string; start: number; end: number; key: boolean } | undefined {
   const src = yamlLines(doc);
   if (!src || position.line < src.first || position.line >= src.end) return undefined;
   const shift = position.line === 0 ? src.shift : 0;
@@ -309,6 +312,6 @@ export function keyUnder(doc: EditorDocument, position: Position): { key: string
   while (start > 0 && word.test(text[start - 1] as string)) start--;
   let stop = ch;
   while (stop < text.length && word.test(text[stop] as string)) stop++;
-  if (start === stop || !/^[ \t]*:(?=[ \t]|$|[,}])/.test(text.slice(stop))) return undefined;
-  return { key: text.slice(start, stop), start: start + shift, end: stop + shift };
+  if (start === stop) return undefined;
+  return { word: text.slice(start, stop), start: start + shift, end: stop + shift, key: /^[ \t]*:(?=[ \t]|$|[,}])/.test(text.slice(stop)) };
 }

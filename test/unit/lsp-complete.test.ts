@@ -131,6 +131,18 @@ describe('values', () => {
     expect(labels('abx.config.yaml', 'config', 'scoring:\n  mqa:\n    senior_levels: [|')).toEqual(['c-level', 'vp', 'director', 'manager', 'individual']);
   });
 
+  it('says what each KPI id measures and its target', () => {
+    const { doc, position } = at('kpis/x.yaml', 'kpis', '- kpi: sig|');
+    expect(completions(doc, position, facts)[3]).toEqual({
+      label: 'signal-latency',
+      kind: 20,
+      detail: 'leading, target < 72',
+      documentation: { kind: 'markdown', value: 'median hours from signal to first touch' },
+      sortText: '00003',
+      textEdit: { range: { start: { line: 0, character: 7 }, end: { line: 0, character: 10 } }, newText: 'signal-latency' },
+    });
+  });
+
   it('offers the activity types of the config\'s points table, with their points', () => {
     const { doc, position } = at('accounts/new.md', 'accounts', '---\nname: A\nengagement:\n  - { date: 2026-10-01, type: |');
     expect(completions(doc, position, facts).map((i) => `${i.label} ${i.detail}`)).toEqual([

@@ -57,6 +57,31 @@ describe('hover on a key', () => {
   });
 });
 
+describe('hover on a value', () => {
+  it('names the file an id names, or says that none does', () => {
+    const bet: EditorDocument = { path: 'bets/b.md', kind: 'bets', text: '---\nname: B\nsegments:\n  - regional-3pl\naccounts: [helix-biologics, acme-gone]\n' };
+    expect(hover(bet, { line: 3, character: 8 }, facts)).toEqual({
+      contents: { kind: 'markdown', value: '`regional-3pl`: `segments/regional-3pl.md`' },
+      range: { start: { line: 3, character: 4 }, end: { line: 3, character: 16 } },
+    });
+    expect(value(bet, 4, 12)).toBe('`helix-biologics`: `accounts/helix-biologics.md`');
+    expect(value(bet, 4, 30)).toBe('`acme-gone` names no account file.');
+    expect(value(arcadia(), 3, 12)).toBe('`cold-chain-pharma`: `segments/cold-chain-pharma.md`');
+  });
+
+  it('says what a KPI id in a KPI file measures', () => {
+    expect(value({ path: 'kpis/k.yaml', kind: 'kpis', text: '- { kpi: pipeline-velocity, period: 2026-Q3, value: 30 }\n' }, 0, 12)).toBe(
+      '`pipeline-velocity`: days from first touch to proposal (core, target −15% in 6 months).',
+    );
+  });
+
+  it('answers nothing on free text, numbers and dates', () => {
+    const doc = arcadia();
+    expect(hover(doc, { line: 1, character: 8 }, facts)).toBeNull();
+    expect(hover({ path: 'kpis/k.yaml', kind: 'kpis', text: '- { kpi: pipeline-velocity, period: 2026-Q3, value: 30 }\n' }, { line: 0, character: 38 }, facts)).toBeNull();
+  });
+});
+
 describe('hover on pure and fit', () => {
   it('shows the PURE tier and each criterion with its evidence', () => {
     expect(value(arcadia(), 6, 2)).toBe(
