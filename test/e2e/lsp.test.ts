@@ -6,6 +6,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync
 import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture, exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
+import { HOSTILE_ACCOUNTS } from './hostile-texts.js';
 import { LspClient } from './lsp-client.js';
 
 const AS_OF = ['--as-of', '2026-11-24'];
@@ -293,13 +294,8 @@ describe('abx lsp', () => {
 
   it('reports hostile buffers as abx validate reports the same files, and answers every request on them', async () => {
     const files: Record<string, string> = {
-      'accounts/js-fence.md': "---js\nrequire('child_process').execSync('touch /tmp/abx-pwned')\n---\n",
-      'accounts/alias-bomb.md': `---\nname: Bomb\n${['a: &a ["l","l","l","l","l","l","l","l","l"]', ...'bcdefghi'.split('').map((ch, i) => `${ch}: &${ch} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n')}\n---\n`,
-      'accounts/deep-nesting.md': `---\nname: ${'['.repeat(10_000)}\n---\n`,
-      'accounts/unterminated.md': '---\nname: Never closed\n\n# Body that must not become data\n',
-      'accounts/tags.md': '---\nname: !!js/function "function () { return 1 }"\n---\n',
-      'accounts/proto.md': '---\nname: Proto\nsegment: { __proto__: x }\n__proto__: { polluted: true }\n---\n',
-      'accounts/binary.md': '---\nname: \u0000\u0001\u0002\n---\n',
+      ...HOSTILE_ACCOUNTS,
+      'accounts/proto-in-value.md': '---\nname: Proto\nsegment: { __proto__: x }\n---\n',
       'accounts/huge.md': `---\nname: ${'x'.repeat(2 * 1024 * 1024)}\n---\n`,
       'bets/wrong-types.md': '---\nname: [1, 2]\nstatus: { a: 1 }\naccounts: 42\nsegments: [[x], { y: 1 }]\n---\n',
       'abx.config.yaml': 'version: 1\npaths: { accounts: "accounts/**/*.md" }\n',
