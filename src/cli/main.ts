@@ -279,6 +279,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     () => import('./commands/mcp.js'),
   );
 
+  define(
+    program
+      .command('lsp')
+      .description('serve the workspace to editors over the Language Server Protocol (stdio): problems as you type, completion, hover, go to definition, quick fixes')
+      .option('--stdio', 'talk over standard input and output (the default; editors pass it)')
+      .addHelpText('after', examples(['abx lsp', 'abx -C strategy lsp'])),
+    () => import('./commands/lsp.js'),
+  );
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -23,7 +23,7 @@ import { investmentEntries, type InvestmentRecords } from './kinds/investment.js
 import { kpiEntries, type KpiRecords } from './kinds/kpi.js';
 import { remap } from './kinds/salvage.js';
 import type { Segment } from './kinds/segment.js';
-import type { Analysis, AnalyzeInput, FileRef, SourceFile } from './model.js';
+import type { Analysis, AnalyzeInput, FileIdIndex, FileRef, SourceFile } from './model.js';
 import { makeEntry, positionOf, type FileState } from './positions.js';
 import { compareProblems, type Problem } from './problem.js';
 import { referenceFindings } from './rules/cross-file.js';
@@ -33,7 +33,7 @@ import { ID_PATTERN } from './schemas.js';
 import { compactScore, remapScore, scoreAccount, type AccountScore } from './scoring/account.js';
 import { parseYaml } from './yaml/parse.js';
 
-export type { Analysis, AnalyzeInput, CustomCheck, Entry, FileRef, KpiEntry, SourceFile } from './model.js';
+export type { Analysis, AnalyzeInput, CustomCheck, Entry, FileIdIndex, FileRef, KpiEntry, SourceFile } from './model.js';
 export { fileId } from './kinds/index.js';
 
 export function analyze(input: AnalyzeInput): Analysis {
@@ -50,18 +50,12 @@ export function analyze(input: AnalyzeInput): Analysis {
   const records = <T>(kind: Kind) => stored.get(kind) as Map<string, Entry<T>>;
   const acrossFiles = new Map(KIND_DEFS.map((k) => [k.kind, (k as KindDef).acrossFiles?.()]));
 
-  // Ids come from file names, so references and duplicates are settled by the list alone.
-  const fileIds = new Map<string, Set<string>>(KIND_DEFS.map((k) => [k.kind, new Set()]));
-  const firstFileOfId = new Map<string, string>();
-  for (const f of input.files) {
-    const id = fileId(f.path, f.kind);
-    fileIds.get(f.kind)?.add(id);
-    if (kindDef(f.kind).format === 'markdown' && !firstFileOfId.has(`${f.kind}\u0000${id}`)) firstFileOfId.set(`${f.kind}\u0000${id}`, f.path);
-  }
+  const { fileIds, firstFileOfId } = input.ids ?? indexIds(input.files);
 
   // Segments first: every account's score needs its segment's criteria.
   const rank = (i: number) => (kindDef((input.files[i] as FileRef).kind).first ? 0 : 1);
-  const order = input.files.map((f, i) => i).sort((a, b) => rank(a) - rank(b) || a - b);
+  const only = input.only;
+  const order = input.files.flatMap((f, i) => (only && !only.has(f.path) ? [] : [i])).sort((a, b) => rank(a) - rank(b) || a - b);
   // Kinds with rules over all their files are finished after the loop.
   const held: { state: FileState; entry?: Entry<unknown> }[] = [];
 
@@ -203,6 +197,21 @@ export function analyze(input: AnalyzeInput): Analysis {
     }
     return entry;
   }
+}
+
+/**
+ * Ids come from file names, so references and duplicates are settled by the file list alone.
+ * Computed once per list; the language server keeps it while only texts change (AnalyzeInput.ids).
+ */
+export function indexIds(files: readonly FileRef[]): FileIdIndex {
+  const fileIds = new Map<string, Set<string>>(KIND_DEFS.map((k) => [k.kind, new Set()]));
+  const firstFileOfId = new Map<string, string>();
+  for (const f of files) {
+    const id = fileId(f.path, f.kind);
+    fileIds.get(f.kind)?.add(id);
+    if (kindDef(f.kind).format === 'markdown' && !firstFileOfId.has(`${f.kind}\u0000${id}`)) firstFileOfId.set(`${f.kind}\u0000${id}`, f.path);
+  }
+  return { fileIds, firstFileOfId };
 }
 
 /** Reads a file's YAML data, or records why it cannot be read and returns undefined. */

@@ -9,11 +9,13 @@
  * src/core/dates.ts), real times (hours to 23, minutes and seconds to 59, offsets to 23:59) and
  * KPI periods. What no JSON Schema can say — the weights adding up to 100, the fit tier
  * thresholds in order, evidence for scores above 0 (a rule) — stays with `abx validate`.
- * Unknown keys are allowed, as in abx, which reports them as warnings (`unknown-key`).
+ * Unknown keys are allowed, as in abx, which reports them as warnings (`unknown-key`). Every key
+ * carries its description (`field-descriptions.ts`), for hover and completion in editors.
  */
 import { z } from 'zod';
 import { configSchema } from './config-schema.js';
 import { DATE_OR_DATE_TIME_PATTERN, DATE_PATTERN } from './date-patterns.js';
+import { describeProperties, FIELD_DESCRIPTIONS } from './field-descriptions.js';
 import { KIND_DEFS } from './kinds/index.js';
 import type { KindDef } from './kinds/kind.js';
 import { NON_EMPTY_TEXT, dateField, dateOrDateTime } from './schemas.js';
@@ -51,6 +53,7 @@ function generate(kind: SchemaKind): JsonObject {
   }) as JsonObject;
   delete json.$schema;
   patchJsonSchema?.(json);
+  describeProperties(json, FIELD_DESCRIPTIONS[kind]);
   return { title, description, ...json };
 }
 

@@ -37,6 +37,13 @@ export interface SourceFile extends FileRef {
 /** A JSON Schema check supplied by the workspace layer (ajv), reporting data paths. */
 export type CustomCheck = (data: unknown) => { path: DataPath; message: string }[];
 
+/** The ids of a file list by kind, and the first file (in list order) of each markdown kind's id. */
+export interface FileIdIndex {
+  fileIds: Map<string, Set<string>>;
+  /** By `${kind}\u0000${id}`. */
+  firstFileOfId: Map<string, string>;
+}
+
 export interface AnalyzeInput {
   config: Config;
   /** Files with their text, or references that `read` turns into files when their turn comes. */
@@ -51,6 +58,15 @@ export interface AnalyzeInput {
   lean?: boolean;
   /** Scores are kept unless this is false (`validate` prints problems only). */
   keepScores?: boolean;
+  /**
+   * Analyse only these paths; the other files still count as ids for references and duplicates.
+   * The language server re-analyses what a change can affect (segments always come along, since
+   * scores need them). Cross-file rules see only the files analysed, and `tier-capacity` only
+   * the accounts scored, so the caller settles those.
+   */
+  only?: ReadonlySet<string>;
+  /** `indexIds(files)`, when the caller has it from an earlier run over the same list of paths. */
+  ids?: FileIdIndex;
   /** 'count': warnings are counted, not listed (`score` lists errors only), which spares locating them. */
   warnings?: 'list' | 'count';
 }

@@ -137,14 +137,14 @@ export function requireFileCount(count: number): void {
 }
 
 /** An error of the config from a finding at a key path, located in abx.config.yaml. */
-function configProblem(loaded: LoadedConfig, f: Finding): Problem {
+export function configProblem(loaded: LoadedConfig, f: Finding): Problem {
   const doc = loaded.document();
   const span = doc ? locatePath(doc.doc, doc.lineCounter, f.path ?? []) : { line: 1, column: 1 };
   return { file: CONFIG_FILE, line: span.line, column: span.column, severity: 'error', rule: f.rule, message: f.message };
 }
 
 /** Compiles the JSON Schemas named in the config's `schemas`; ajv is loaded only when there are any. */
-async function loadCustomChecks(root: string, config: Config, loaded: LoadedConfig): Promise<Partial<Record<Kind, CustomCheck>>> {
+export async function loadCustomChecks(root: string, config: Config, loaded: LoadedConfig): Promise<Partial<Record<Kind, CustomCheck>>> {
   const entries = Object.entries(config.schemas) as [Kind, string][];
   if (entries.length === 0) return {};
   const { compileCustomSchema } = await import('./custom-schemas.js');

@@ -9,20 +9,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeWorkspace, runAbx, tempDir } from '../helpers.js';
 import { accountText, applyAll, betText, fence, markdown, mutations } from '../fuzz/arbitraries.js';
+import { HOSTILE_ACCOUNTS } from './hostile-texts.js';
 
 const GOOD = '---\nname: Good Account\npure:\n  painful: { score: 3, evidence: Real pain }\n  urgent: { score: 1, evidence: Soon }\n  recognized: { score: 0 }\n  expensive: { score: 0 }\n---\n\n# Good\n';
 
 function hostileWorkspace(): { dir: string; hostile: string[] } {
   const files: Record<string, string> = {
     'accounts/good.md': GOOD,
-    'accounts/js-fence.md': "---js\nrequire('child_process').execSync('touch /tmp/abx-pwned')\n---\n",
-    'accounts/to-string.md': '---toString\nname: x\n---\n',
-    'accounts/alias-bomb.md': `---\nname: Bomb\n${['a: &a ["l","l","l","l","l","l","l","l","l"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n')}\n---\n`,
-    'accounts/deep-nesting.md': `---\nname: ${'['.repeat(10_000)}\n---\n`,
-    'accounts/unterminated.md': '---\nname: Never closed\n\n# Body that must not become data\n',
-    'accounts/tags.md': '---\nname: !!js/function "function () { return 1 }"\n---\n',
-    'accounts/proto.md': '---\nname: Proto\n__proto__: { polluted: true }\n---\n',
-    'accounts/binary.md': '---\nname: \u0000\u0001\u0002\n---\n',
+    ...HOSTILE_ACCOUNTS,
     'bets/wrong-types.md': '---\nname: [1, 2]\nstatus: { a: 1 }\naccounts: 42\n---\n',
   };
   // A handful of what the fuzzer makes: fixed seed, so the same files every run.

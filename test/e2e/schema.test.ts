@@ -10,8 +10,8 @@ describe('abx schema', () => {
     expect(one.code).toBe(0);
     const bet = JSON.parse(one.stdout);
     expect(bet.title).toBe('abx bet card');
-    expect(bet.properties.status).toEqual({ type: 'string', enum: ['proposed', 'running', 'won', 'killed'] });
-    expect(bet.properties.review_by).toEqual({ type: 'string', maxLength: 40, pattern: DATE_PATTERN, format: 'date' });
+    expect(bet.properties.status).toEqual({ description: 'proposed, running, won or killed: a running bet needs started and review_by; a won or killed bet, its result.', type: 'string', enum: ['proposed', 'running', 'won', 'killed'] });
+    expect(bet.properties.review_by).toEqual({ description: 'When to review the bet (YYYY-MM-DD): a running bet past it is overdue.', type: 'string', maxLength: 40, pattern: DATE_PATTERN, format: 'date' });
     const all = JSON.parse(runAbx(['schema']).stdout);
     expect(Object.keys(all.$defs)).toEqual(['segment', 'account', 'bet', 'journey', 'kpi', 'messaging', 'collateral', 'plan', 'investment', 'config']);
   });

@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { FIELD_DESCRIPTIONS } from '../../src/core/field-descriptions.js';
 import { allJsonSchemas, kindJsonSchema, schemaKindOf, SCHEMA_KINDS } from '../../src/core/json-schema.js';
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false });
@@ -33,9 +34,9 @@ describe('JSON Schemas from the zod schemas', () => {
   it('describe the config with literal version, tier thresholds as a pair and rule severities', () => {
     const schema = kindJsonSchema('config') as any;
     expect(schema.required).toEqual(['version']);
-    expect(schema.properties.version).toEqual({ type: 'number', const: 1 });
+    expect(schema.properties.version).toEqual({ description: "The config format's version: 1 (required).", type: 'number', const: 1 });
     expect(schema.properties.scoring.properties.fit_tiers).toMatchObject({ type: 'array', minItems: 2, maxItems: 2 });
-    expect(schema.properties.rules.additionalProperties).toEqual({ type: 'string', enum: ['error', 'warn', 'off'] });
+    expect(schema.properties.rules.additionalProperties).toEqual({ description: 'error, warn or off.', type: 'string', enum: ['error', 'warn', 'off'] });
     const validate = ajv.compile(schema);
     expect(validate({ version: 1, scoring: { fit_tiers: [80, 60] }, rules: { 'tier1-coverage': 'off' } })).toBe(true);
     expect(validate({ version: 2 })).toBe(false);
@@ -53,6 +54,34 @@ describe('JSON Schemas from the zod schemas', () => {
     expect(Object.keys(all.$defs)).toEqual([...SCHEMA_KINDS]);
     expect(all.$defs.account.title).toBe('abx account scorecard');
     expect(() => ajv.compile({ ...all, $ref: '#/$defs/bet' })).not.toThrow();
+  });
+
+  it('describe every key, and every description names a key', () => {
+    const undescribed: string[] = [];
+    const used = new Set<string>();
+    for (const kind of SCHEMA_KINDS) {
+      const walk = (node: any, path: string) => {
+        if (typeof node !== 'object' || node === null) return;
+        for (const branch of node.anyOf ?? []) walk(branch, path);
+        for (const [key, child] of Object.entries<any>(node.properties ?? {})) {
+          const at = path === '' ? key : `${path}.${key}`;
+          if (child.description === undefined) undescribed.push(`${kind} ${at}`);
+          used.add(`${kind} ${at}`);
+          walk(child, at);
+        }
+        if (typeof node.additionalProperties === 'object') {
+          const at = `${path}${path === '' ? '' : '.'}*`;
+          if (node.additionalProperties.description === undefined) undescribed.push(`${kind} ${at}`);
+          used.add(`${kind} ${at}`);
+          walk(node.additionalProperties, at);
+        }
+        if (node.items) walk(node.items, `${path}[]`);
+      };
+      walk(kindJsonSchema(kind), '');
+    }
+    expect(undescribed).toEqual([]);
+    const written = Object.entries(FIELD_DESCRIPTIONS).flatMap(([kind, paths]) => Object.keys(paths).map((p) => `${kind} ${p}`));
+    expect(written.filter((w) => !used.has(w))).toEqual([]);
   });
 
   it('take singular or plural kind names', () => {
