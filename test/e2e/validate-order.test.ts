@@ -1,6 +1,6 @@
 /**
  * `validate` keeps each file's problems as text from the moment the file is finished (json,
- * stylish). The report must read exactly as the whole-report renderers print it: the config's
+ * stylish, sarif). The report must read exactly as the whole-report renderers print it: the config's
  * problems first (tier-capacity is known only after the last account), then every file by path,
  * although segments are finished last and a workspace file may share the config's name.
  */
@@ -34,13 +34,17 @@ describe('validate in pieces', () => {
   const json = runAbx([...args, '--format', 'json'], { cwd: ws });
   const report = JSON.parse(json.stdout) as { files: number; errors: number; warnings: number; problems: Json[] };
 
-  it('lists the problems in the order of the whole report (sarif still renders it whole)', () => {
+  it('lists the problems in the order of the whole report (github still renders it whole), and sarif in pieces too', () => {
+    const github = runAbx([...args, '--format', 'github'], { cwd: ws }).stdout;
+    const whole = [...github.matchAll(/^::(?:error|warning) file=([^,]*),line=(\d+),col=(\d+),.*title=abx\(([a-z0-9-]+)\)::/gm)].map((m) => `${m[1]}:${m[2]}:${m[3]} ${m[4]}`);
+    expect(whole.length).toBeGreaterThan(10);
+    expect(report.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual(whole);
     const sarif = JSON.parse(runAbx([...args, '--format', 'sarif'], { cwd: ws }).stdout);
-    const whole = sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }) => {
+    const results = sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }) => {
       const where = r.locations[0]!.physicalLocation;
       return `${where.artifactLocation.uri}:${where.region.startLine}:${where.region.startColumn} ${r.ruleId}`;
     });
-    expect(report.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual(whole);
+    expect(results).toEqual(whole);
     const files = [...new Set(report.problems.map((p) => p.file))];
     expect(files).toEqual(['abx.config.yaml', 'accounts/a.md', 'accounts/b.md', 'accounts/c.md', 'segments/s1.md', 'segments/s2.md', 'zz/bet.md']);
     expect(report.problems.map((p) => p.rule)).toContain('tier-capacity');

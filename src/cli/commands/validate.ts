@@ -2,6 +2,7 @@ import { terminalText as printable } from '../../format/escape/terminal.js';
 import { countBySeverity, RULE_IDS, type Problem } from '../../core/problem.js';
 import { didYouMean } from '../../core/suggest.js';
 import { problemPieces, renderer } from '../../format/index.js';
+import type { ProblemPieces } from '../../format/views.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { ConfigInvalid, requireRoot } from '../../workspace/load.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, UsageError, type Context } from '../context.js';
@@ -27,7 +28,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   // --rule and --errors-only narrow what is shown, and the exit status follows what is shown.
   const shown = (p: Problem) =>
     (!inScope || inScope(p.file) || p.file === CONFIG_FILE) && (!rules || rules.has(p.rule)) && (!options.errorsOnly || p.severity === 'error');
-  const pieces = prefix === '' ? await problemPieces(format, base) : undefined;
+  const pieces = withPrefix(await problemPieces(format, base), prefix);
   const text = pieces ? new ProblemText(pieces, shown) : undefined;
   let ws;
   try {
@@ -55,6 +56,16 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/** Pieces that name files from the repository root, as the whole-report path does for github, sarif and junit. */
+function withPrefix(pieces: ProblemPieces | undefined, prefix: string): ProblemPieces | undefined {
+  if (!pieces || prefix === '') return pieces;
+  return {
+    ...pieces,
+    file: (problems) => pieces.file(problems.map((p) => ({ ...p, file: prefix + p.file }))),
+    frame: (counts, files) => pieces.frame(counts, files.map((f) => prefix + f)),
+  };
 }
 
 /** `--rule a --rule b` or `--rule a,b`; an id that is no rule is a usage error with the nearest one. */
