@@ -2,15 +2,16 @@
 import { countBySeverity, type Problem } from '../../core/problem.js';
 import type { ProblemPieces, ProblemReport, Renderer } from '../views.js';
 
+/** One problem as `JSON.stringify(…, null, 2)` prints it inside the list, written out: this runs once per problem. */
+const problemJson = (p: Problem): string =>
+  `\n    {\n      "file": ${JSON.stringify(p.file)},\n      "line": ${JSON.stringify(p.line)},\n      "column": ${JSON.stringify(p.column)},\n      "severity": ${JSON.stringify(p.severity)},\n      "rule": ${JSON.stringify(p.rule)},\n      "message": ${JSON.stringify(p.message)}\n    }`;
+
 /**
  * `{ files, errors, warnings, problems }` as `JSON.stringify(…, null, 2)` prints it, in pieces: the
  * counts come first, so a file's problems are kept as their text until every file is counted.
  */
 export const jsonPieces: ProblemPieces = {
-  file: (problems) =>
-    problems
-      .map((p) => `\n    ${JSON.stringify({ file: p.file, line: p.line, column: p.column, severity: p.severity, rule: p.rule, message: p.message }, null, 2).replace(/\n/g, '\n    ')}`)
-      .join(','),
+  file: (problems) => problems.map(problemJson).join(','),
   between: ',',
   grouped: false,
   frame: ({ errors, warnings }, files) => [
