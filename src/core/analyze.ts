@@ -71,6 +71,8 @@ export function analyze(input: AnalyzeInput): Analysis {
   const templates = new Set<string>();
   const unlistedByRule: Record<string, number> = {};
   const finish = (state: FileState) => {
+    const sink = input.onProblems;
+    const mine = sink ? [] : problems;
     for (const finding of state.findings) {
       const severity = severityOf(config, finding.rule);
       if (!severity) continue;
@@ -79,9 +81,11 @@ export function analyze(input: AnalyzeInput): Analysis {
         unlistedByRule[finding.rule] = (unlistedByRule[finding.rule] ?? 0) + 1;
         continue;
       }
-      problems.push({ file: state.path, ...positionOf(state, finding), severity, rule: finding.rule, message: finding.message });
+      mine.push({ file: state.path, ...positionOf(state, finding), severity, rule: finding.rule, message: finding.message });
       if (severity === 'error') filesWithErrors.add(state.path);
     }
+    // A file's problems are contiguous in the sorted whole, so sorting them alone gives the same order.
+    if (sink && mine.length > 0) sink(state.path, mine.sort(compareProblems));
     state.findings = [];
     if (lean) {
       state.text = undefined;

@@ -68,67 +68,96 @@ function isPlainMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Finds the unknown keys of one value (a map or a list) at `path`, pushing them on `out`. */
+type Walk = (value: object, path: (string | number)[], out: Finding[]) => void;
+
+const NOTHING: Walk = () => {};
+const walks = new WeakMap<z.ZodType, Walk>();
+
+/**
+ * Each schema's walk is worked out once (which keys it knows, where lists and maps go on) and
+ * kept: the walk runs over every file, and reading zod's definitions again at every value was a
+ * few percent of `validate`.
+ */
+function walkOf(schema: z.ZodType): Walk {
+  let walk = walks.get(schema);
+  if (walk === undefined) {
+    // A schema that holds itself meets this entry again while it is worked out: it then calls the finished walk.
+    walks.set(schema, (value, path, out) => walks.get(schema)!(value, path, out));
+    walk = makeWalk(defOf(schema));
+    walks.set(schema, walk);
+  }
+  return walk;
+}
+
 /** Scalars have no keys: only maps and lists are walked, on one shared path (copied when reported). */
-function descend(schema: z.ZodType, value: unknown, path: (string | number)[], segment: string | number, out: Finding[]): void {
+function descend(walk: Walk, value: unknown, path: (string | number)[], segment: string | number, out: Finding[]): void {
   if (value === null || typeof value !== 'object') return;
   path.push(segment);
-  collectUnknownKeys(schema, value, path, out);
+  walk(value, path, out);
   path.pop();
 }
 
 function collectUnknownKeys(schema: z.ZodType, value: unknown, path: (string | number)[], out: Finding[]): void {
   if (value === null || typeof value !== 'object') return;
-  const def = defOf(schema);
+  walkOf(schema)(value, path, out);
+}
+
+function makeWalk(def: Def): Walk {
   switch (def.type) {
     case 'optional':
     case 'nullable':
     case 'default':
     case 'readonly':
     case 'nonoptional':
-      if (def.innerType) collectUnknownKeys(def.innerType, value, path, out);
-      return;
+      return def.innerType ? walkOf(def.innerType) : NOTHING;
     case 'pipe':
-      if (def.in) collectUnknownKeys(def.in, value, path, out);
-      return;
+      return def.in ? walkOf(def.in) : NOTHING;
     case 'object': {
-      if (!isPlainMap(value) || !def.shape) return;
       const shape = def.shape;
-      const open = def.catchall !== undefined && defOf(def.catchall).type !== 'never';
-      for (const key of Object.keys(value)) {
-        const child = Object.prototype.hasOwnProperty.call(shape, key) ? shape[key] : undefined;
-        if (child) {
-          descend(child, value[key], path, key, out);
-        } else if (open && def.catchall) {
-          descend(def.catchall, value[key], path, key, out);
-        } else {
-          const where = path.length ? ` in ${formatPath(path)}` : '';
-          out.push({
-            rule: 'unknown-key',
-            path: [...path, key],
-            message: `unknown key "${key}"${where}${didYouMean(key, Object.keys(shape))}`,
-          });
+      if (!shape) return NOTHING;
+      const known = new Map<string, Walk>();
+      for (const key of Object.keys(shape)) if (shape[key]) known.set(key, walkOf(shape[key]));
+      const keys = Object.keys(shape);
+      const open = def.catchall !== undefined && defOf(def.catchall).type !== 'never' ? walkOf(def.catchall) : undefined;
+      return (value, path, out) => {
+        if (!isPlainMap(value)) return;
+        for (const key of Object.keys(value)) {
+          const child = known.get(key) ?? open;
+          if (child) {
+            descend(child, value[key], path, key, out);
+          } else {
+            const where = path.length ? ` in ${formatPath(path)}` : '';
+            out.push({ rule: 'unknown-key', path: [...path, key], message: `unknown key "${key}"${where}${didYouMean(key, keys)}` });
+          }
         }
-      }
-      return;
+      };
     }
-    case 'array':
-      if (!Array.isArray(value) || !def.element) return;
-      value.forEach((item, i) => descend(def.element as z.ZodType, item, path, i, out));
-      return;
-    case 'record':
-      if (!isPlainMap(value) || !def.valueType) return;
-      for (const key of Object.keys(value)) descend(def.valueType as z.ZodType, value[key], path, key, out);
-      return;
+    case 'array': {
+      if (!def.element) return NOTHING;
+      const element = walkOf(def.element);
+      return (value, path, out) => {
+        if (!Array.isArray(value)) return;
+        value.forEach((item, i) => descend(element, item, path, i, out));
+      };
+    }
+    case 'record': {
+      if (!def.valueType) return NOTHING;
+      const values = walkOf(def.valueType);
+      return (value, path, out) => {
+        if (!isPlainMap(value)) return;
+        for (const key of Object.keys(value)) descend(values, value[key], path, key, out);
+      };
+    }
     case 'union': {
       // Walk the one option whose shape fits the value: a list or a map.
-      const option = def.options?.find((o) => {
-        const t = defOf(o).type;
-        return Array.isArray(value) ? t === 'array' : t === 'object' || t === 'record';
-      });
-      if (option) collectUnknownKeys(option, value, path, out);
-      return;
+      const list = def.options?.find((o) => defOf(o).type === 'array');
+      const map = def.options?.find((o) => ['object', 'record'].includes(defOf(o).type));
+      const forList = list ? walkOf(list) : NOTHING;
+      const forMap = map ? walkOf(map) : NOTHING;
+      return (value, path, out) => (Array.isArray(value) ? forList : forMap)(value, path, out);
     }
     default:
-      return;
+      return NOTHING;
   }
 }

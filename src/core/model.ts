@@ -69,6 +69,13 @@ export interface AnalyzeInput {
   ids?: FileIdIndex;
   /** 'count': warnings are counted, not listed (`score` lists errors only), which spares locating them. */
   warnings?: 'list' | 'count';
+  /**
+   * Given: each file's problems are handed over, sorted, as soon as the file is finished, and not
+   * kept (`Analysis.problems` stays empty), so `validate` holds their text, not the problems. Files
+   * come in the order they are analysed (segments first, and after every other file when a rule
+   * over all of them must run first), not in path order.
+   */
+  onProblems?: (file: string, problems: Problem[]) => void;
 }
 
 export interface Analysis {

@@ -3,7 +3,7 @@
  * exporting `render(view)`. A renderer's module is loaded only when it is used. Adding a format
  * is adding its file and its line here; the CLI's `--format` choices come from this table.
  */
-import type { AgendaView, DiffView, ExportView, HistoryView, ListView, ProblemReport, Renderer, ReportView, ScoreView, ShowView } from './views.js';
+import type { AgendaView, DiffView, ExportView, HistoryView, ListView, PiecesStyle, ProblemPieces, ProblemReport, Renderer, ReportView, ScoreView, ShowView } from './views.js';
 
 type Loaders<V> = Record<string, () => Promise<{ render: Renderer<V> }>>;
 
@@ -74,6 +74,14 @@ export async function renderer<C extends Command>(command: C, format: string): P
   // The command line only offers formatNames(command): another name is a bug.
   if (!load) throw new Error(`abx ${command} has no ${format} format`);
   return (await load()).render;
+}
+
+/** A validate format in pieces (views.ts, ProblemPieces), or undefined when it renders only whole reports. */
+export async function problemPieces(format: string, style: PiecesStyle): Promise<ProblemPieces | undefined> {
+  const load = (FORMATS.validate as Loaders<ProblemReport>)[format];
+  if (!load) throw new Error(`abx validate has no ${format} format`);
+  const module = (await load()) as { pieces?: (style: PiecesStyle) => ProblemPieces };
+  return module.pieces?.(style);
 }
 
 export type { Rendered, Renderer } from './views.js';

@@ -29,6 +29,25 @@ export interface ProblemReport extends Style {
   version: string;
 }
 
+/**
+ * A validate format in pieces, for `validate`, which takes each file's problems as the file is
+ * finished and keeps only their text: the text of one file's problems, and the frame around
+ * all of them, known once every problem is counted. `render` is these pieces put together.
+ */
+export interface ProblemPieces {
+  /** The text of one file's problems (not empty, in output order). */
+  file(problems: readonly Problem[]): string;
+  /** Between the texts of two files. */
+  between: string;
+  /** One group per file (stylish): all problems of a file must come in one piece. */
+  grouped: boolean;
+  /** Before the first file's text and after the last. */
+  frame(counts: { errors: number; warnings: number }, files: readonly string[]): [string, string];
+}
+
+/** What a format in pieces needs to know besides the problems. */
+export type PiecesStyle = Omit<ProblemReport, 'problems' | 'files'>;
+
 /** `abx score`. */
 export interface ScoreView extends Style {
   asOf: string;

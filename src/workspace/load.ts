@@ -1,6 +1,6 @@
 /** load → validate → score: reads the config and files of a workspace and hands them to the core. */
 import { analyze } from '../core/analyze.js';
-import type { Analysis, CustomCheck, FileRef, SourceFile } from '../core/model.js';
+import type { Analysis, AnalyzeInput, CustomCheck, FileRef, SourceFile } from '../core/model.js';
 import { checkSchema } from '../core/check-schema.js';
 import { oversizedConfigLists, resolveConfig, severityOf, type Config } from '../core/config.js';
 import { resolveAsOf } from '../core/dates.js';
@@ -67,6 +67,8 @@ export interface LoadOptions {
   keepScores?: boolean;
   /** See AnalyzeInput.warnings. */
   warnings?: 'list' | 'count';
+  /** See AnalyzeInput.onProblems. */
+  onProblems?: AnalyzeInput['onProblems'];
 }
 
 export interface Workspace {
@@ -116,7 +118,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
   const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
   const read = (f: FileRef) => readSourceFile(root, realRoot, f);
-  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keepScores: options.keepScores, warnings: options.warnings });
+  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keepScores: options.keepScores, warnings: options.warnings, onProblems: options.onProblems });
   addConfigFindings(loaded, analysis);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
 }

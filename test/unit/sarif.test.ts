@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { RULES, type Problem } from '../../src/core/problem.js';
-import { renderSarif } from '../../src/format/validate/sarif.js';
+import { pieces, renderSarif } from '../../src/format/validate/sarif.js';
 import { FIXTURES } from '../helpers.js';
 
 const schema = JSON.parse(readFileSync(join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')) as object;
@@ -72,5 +72,20 @@ describe('sarif', () => {
     expect(second.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
     expect(second.message.text).toBe(RULES['table-drift'].summary.replace(/`/g, ''));
     expect(third.locations[0].physicalLocation.artifactLocation.uri).toBe('segments/%C3%9F.md');
+  });
+});
+
+describe('sarif in pieces', () => {
+  it('puts together exactly what renderSarif prints: no problems, one file, several files', () => {
+    const style = { chalk, quiet: false, version: '0.1.0' };
+    const files = ['accounts/acme space.md', 'segments/ß.md'];
+    const sorted = [...problems, { ...problems[0]!, file: 'segments/ß.md', message: 'a "quoted"\nline' }];
+    for (const list of [[], problems.slice(0, 1), problems.slice(0, 2), sorted]) {
+      const p = pieces(style);
+      const byFile = [...new Set(list.map((x) => x.file))].map((f) => p.file(list.filter((x) => x.file === f)));
+      const errors = list.filter((x) => x.severity === 'error').length;
+      const [head, tail] = p.frame({ errors, warnings: list.length - errors }, files);
+      expect(`${head}${byFile.join(p.between)}${tail}`).toBe(renderSarif({ problems: list, files, chalk, quiet: false, version: '0.1.0' }));
+    }
   });
 });

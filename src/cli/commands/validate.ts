@@ -1,11 +1,13 @@
 import { terminalText as printable } from '../../format/escape/terminal.js';
-import { countBySeverity, RULE_IDS } from '../../core/problem.js';
+import { countBySeverity, RULE_IDS, type Problem } from '../../core/problem.js';
 import { didYouMean } from '../../core/suggest.js';
-import { renderer } from '../../format/index.js';
+import { problemPieces, renderer } from '../../format/index.js';
+import type { ProblemPieces } from '../../format/views.js';
 import { CONFIG_FILE } from '../../workspace/root.js';
 import { ConfigInvalid, requireRoot } from '../../workspace/load.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, UsageError, type Context } from '../context.js';
 import { writeRendered } from '../output.js';
+import { ProblemText } from '../problem-text.js';
 import { pathFilter, repositoryPathPrefix } from '../paths.js';
 import { abxVersion } from '../version.js';
 import { allProblems, openWorkspace } from '../workspace.js';
@@ -22,9 +24,15 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const base = { chalk: ctx.chalk, quiet: ctx.quiet, version: abxVersion(), width: ctx.width };
 
   const inScope = pathFilter(ctx.cwd, root, args);
+  const rules = parseRules(options.rule);
+  // --rule and --errors-only narrow what is shown, and the exit status follows what is shown.
+  const shown = (p: Problem) =>
+    (!inScope || inScope(p.file) || p.file === CONFIG_FILE) && (!rules || rules.has(p.rule)) && (!options.errorsOnly || p.severity === 'error');
+  const pieces = withPrefix(await problemPieces(format, base), prefix);
+  const text = pieces ? new ProblemText(pieces, shown) : undefined;
   let ws;
   try {
-    ws = await openWorkspace(ctx, { lean: true, keepScores: false });
+    ws = await openWorkspace(ctx, { lean: true, keepScores: false, onProblems: text?.add });
   } catch (err) {
     if (!(err instanceof ConfigInvalid)) throw err;
     writeRendered(ctx.stdout, render({ ...base, problems: err.problems, files: [CONFIG_FILE] }));
@@ -32,20 +40,32 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
 
   const files = ws.sources.map((s) => s.path).filter((f) => !inScope || inScope(f));
-  const rules = parseRules(options.rule);
-  // --rule and --errors-only narrow what is shown, and the exit status follows what is shown.
-  const problems = allProblems(ws).filter(
-    (p) => (!inScope || inScope(p.file) || p.file === CONFIG_FILE) && (!rules || rules.has(p.rule)) && (!options.errorsOnly || p.severity === 'error'),
-  );
-  writeRendered(ctx.stdout, render({ ...base, problems, files }));
+  let counts: { errors: number; warnings: number };
+  if (text) {
+    counts = text.write(ctx.stdout, ws.configProblems, files);
+  } else {
+    const problems = allProblems(ws).filter(shown);
+    writeRendered(ctx.stdout, render({ ...base, problems, files }));
+    counts = countBySeverity(problems);
+  }
 
-  const { errors, warnings } = countBySeverity(problems);
+  const { errors, warnings } = counts;
   if (errors > 0) return EXIT_PROBLEMS;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     if (format === 'stylish') ctx.stderr.write(`abx: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/** Pieces that name files from the repository root, as the whole-report path does for github, sarif and junit. */
+function withPrefix(pieces: ProblemPieces | undefined, prefix: string): ProblemPieces | undefined {
+  if (!pieces || prefix === '') return pieces;
+  return {
+    ...pieces,
+    file: (problems) => pieces.file(problems.map((p) => ({ ...p, file: prefix + p.file }))),
+    frame: (counts, files) => pieces.frame(counts, files.map((f) => prefix + f)),
+  };
 }
 
 /** `--rule a --rule b` or `--rule a,b`; an id that is no rule is a usage error with the nearest one. */
