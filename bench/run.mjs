@@ -149,8 +149,8 @@ for (const shape of SHAPE_LIST) {
     workspaces[`${shape} ${n}`] = { dir, git: gitWorkspace(dir) };
   }
 }
-const example = join(WORK, 'example');
-rmSync(example, { recursive: true, force: true });
+// Outside the repository: abx init writes a workflow at the root of the git repository around it.
+const example = join(rssDir, 'example');
 execFileSync(NODE, [ABX, 'init', example, '--yes', '--example', '--force'], { stdio: 'ignore' });
 
 const fileStats = (dir) => {
