@@ -34,17 +34,19 @@ interface Line {
   comment: boolean;
 }
 
+/** Tab, CR, control characters, line and paragraph separators, byte-order mark. */
+const FORBIDDEN = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+
 /** The re-print of `yaml`, or undefined when the text is outside the subset. */
 export function plainReprint(yaml: string): string | undefined {
-  if (!yaml.endsWith('\n') || !charactersAllowed(yaml)) return undefined;
+  // Trailing spaces (and lines of spaces only) are the re-print's to drop: the Document path's.
+  if (!yaml.endsWith('\n') || FORBIDDEN.test(yaml) || yaml.includes(' \n')) return undefined;
   const raw = yaml.slice(0, -1).split('\n');
   const lines: Line[] = [];
   for (const text of raw) {
     let indent = 0;
     while (text.charCodeAt(indent) === 32) indent++;
-    if (indent === text.length && indent > 0) return undefined; // spaces only
-    if (text.charCodeAt(text.length - 1) === 32) return undefined; // trailing spaces
-    const rest = text.slice(indent);
+    const rest = indent === 0 ? text : text.slice(indent);
     lines.push({ indent, rest, comment: rest.charCodeAt(0) === 35 /* # */ });
   }
   try {
@@ -53,15 +55,6 @@ export function plainReprint(yaml: string): string | undefined {
     if (err === OUTSIDE) return undefined;
     throw err;
   }
-}
-
-/** No tab, CR, control character, line or paragraph separator or byte-order mark. */
-function charactersAllowed(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 ? c !== 10 : c >= 0x7f && (c < 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff)) return false;
-  }
-  return true;
 }
 
 class Printer {
@@ -228,17 +221,20 @@ function isKeyChar(c: number, first: boolean): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (!first && ((c >= 48 && c <= 57) || c === 45));
 }
 
+const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
+
 /**
  * Where a plain key (`[A-Za-z_][A-Za-z0-9_-]*`) starting at `start` ends: it must be followed by
  * `:` and a space or the end of the line. Throws when there is no such key.
  */
 function keyEnd(text: string, start: number): number {
-  let i = start;
-  while (i < text.length && isKeyChar(text.charCodeAt(i), i === start)) i++;
-  if (i === start || i - start > MAX_KEY || text.charCodeAt(i) !== 58 /* : */) throw OUTSIDE;
+  KEY.lastIndex = start;
+  if (!KEY.test(text)) throw OUTSIDE;
+  const i = KEY.lastIndex;
+  if (i - start > MAX_KEY || text.charCodeAt(i) !== 58 /* : */) throw OUTSIDE;
   const next = text.charCodeAt(i + 1);
   if (!(Number.isNaN(next) || next === 32)) throw OUTSIDE;
-  if (ODD_KEYS.has(text.slice(start, i))) throw OUTSIDE;
+  if ((i - start === 4 || i - start === 5) && ODD_KEYS.has(text.slice(start, i))) throw OUTSIDE;
   return i;
 }
 
@@ -314,25 +310,19 @@ function plainEnd(text: string, i: number, inFlow: boolean): number {
     if (Number.isNaN(d) || d === 32 || (inFlow && isFlowIndicator(d)) || text.startsWith('---', i)) throw OUTSIDE;
   }
   if (text.startsWith('...', i)) throw OUTSIDE;
-  let j = i;
-  let end = i;
-  for (; j < text.length; j++) {
-    const ch = text.charCodeAt(j);
-    if (ch === 32) {
-      if (text.charCodeAt(j + 1) === 35 /* # */) break;
-      continue;
-    }
-    if (ch === 58 /* : */) {
-      // `12:30` is text; `: `, a `:` at the end, and in flow collections one before `,[]{}` are not.
-      const d = text.charCodeAt(j + 1);
-      if (Number.isNaN(d) || d === 32 || (inFlow && isFlowIndicator(d))) throw OUTSIDE;
-    }
-    if (inFlow && isFlowIndicator(ch)) break;
-    end = j + 1;
-  }
-  if (end === i) throw OUTSIDE;
+  const body = inFlow ? FLOW_PLAIN : BLOCK_PLAIN;
+  body.lastIndex = i;
+  body.test(text);
+  const end = body.lastIndex;
+  // What stops it: the end of the line, a comment, a flow indicator, or a `:` it must not hold.
+  if (end === i || text.charCodeAt(end) === 58 /* : */) throw OUTSIDE;
   return end;
 }
+
+/** A plain scalar's characters after the first: `:` only before a non-space, spaces only before more text. */
+const BLOCK_PLAIN = /(?:[^ :]|:(?=[^ ])| +(?=[^ #]))*/y;
+/** The same in a flow collection, where `,[]{}` end it and a `:` before them is not text. */
+const FLOW_PLAIN = /(?:[^ :,[\]{}]|:(?=[^ ,[\]{}])| +(?=[^ #,[\]{}]))*/y;
 
 /** , [ ] { } */
 const isFlowIndicator = (c: number) => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
@@ -360,20 +350,25 @@ class Flow {
       this.at++;
       return map ? '{}' : '[]';
     }
-    const parts: string[] = [];
-    const keys = new Set<string>();
-    for (;;) {
+    let out = map ? '{ ' : '[';
+    // Duplicate keys, looked for in a short list (a set for long maps, which stay linear).
+    const keys: string[] = [];
+    let keySet: Set<string> | undefined;
+    for (let first = true; ; first = false) {
+      if (!first) out += ', ';
       if (map) {
         const end = keyEnd(this.text, this.at);
         const key = this.text.slice(this.at, end);
-        if (keys.has(key)) throw OUTSIDE;
-        keys.add(key);
+        if (keySet ? keySet.has(key) : keys.includes(key)) throw OUTSIDE;
+        if (keySet) keySet.add(key);
+        else if (keys.push(key) > 16) keySet = new Set(keys);
         this.printer.node(depth + 1);
         this.at = end + 1;
         if (this.text.charCodeAt(this.at) !== 32) throw OUTSIDE;
         this.spaces();
-        parts.push(`${key}: ${this.value(depth + 1)}`);
-      } else parts.push(this.value(depth + 1));
+        out += `${key}: `;
+      }
+      out += this.value(depth + 1);
       this.spaces();
       const c = this.text.charCodeAt(this.at);
       this.at++;
@@ -381,7 +376,7 @@ class Flow {
       if (c !== 44 /* , */) throw OUTSIDE;
       this.spaces();
     }
-    return map ? `{ ${parts.join(', ')} }` : `[${parts.join(', ')}]`;
+    return map ? `${out} }` : `${out}]`;
   }
 
   private value(depth: number): string {
