@@ -19,7 +19,7 @@ const params = { numRuns: Math.max(RUNS, 2000), seed: SEED };
 
 /** Scalars as people write them, numbers, dates and words YAML reads as something else. */
 const usual = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('Acme', 'VP Operations', 'New VP of Global Distribution hired', 'a, b', 'a]b', 'C#', 'R&D', 'x-1', 'ünïcødé ✓', 'Tom (COO)', '50%') },
+  { weight: 6, arbitrary: fc.constantFrom('Acme', 'VP Operations', 'New VP of Global Distribution hired', 'a, b', 'a]b', 'C#', 'R&D', 'x-1', 'ünïcødé ✓', 'Tom (COO)', '50%', 'nbsp\u00a0', '\u00a0lead', 'wide\u3000space', '😀 emoji', 'x"y', "x'y") },
   { weight: 3, arbitrary: fc.constantFrom('0', '3', '-5', '+1', '007', '1.50', '.5', '1e3', '0x1F', '0o17', '.inf', '-.Inf', '.nan', '12345678901234567890', '185000.5') },
   { weight: 3, arbitrary: fc.constantFrom('2026-11-24', '2026-11-11T15:30:00Z', '12:30', 'http://x.example/a?b=c', 'a:b') },
   { weight: 2, arbitrary: fc.constantFrom('~', 'null', 'Null', 'true', 'False', 'TRUE', 'yes', 'on') },
