@@ -8,12 +8,8 @@
 import { CST, Parser } from 'yaml';
 import type { Finding } from '../problem.js';
 
-/**
- * Fifteen significant digits always survive a double; a longer run of digits may not, nor may a
- * three-digit exponent. A number's exponent follows a digit or a point, so words and domains
- * ending in e and three digits (`storage1002.example`) do not send the file to the CST parser.
- */
-const MAYBE = /\d{16}|[\d.]{17}|[\d.][eE][-+]?\d{3}/;
+/** Fifteen significant digits always survive a double; a longer run of digits may not. */
+const MAYBE = /\d{16}|[\d.]{17}|[eE][-+]?\d{3}/;
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** Findings (line and column in `yaml`, 1-based, offset by `firstLine - 1`) for numbers that lose digits. */
