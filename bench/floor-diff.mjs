@@ -9,31 +9,11 @@
  *   node bench/floor-diff.mjs <workspace> [base]
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { parseFile, readWorkspace } from './floor.mjs';
 
 const root = process.argv[2] ?? '.';
 const base = process.argv[3] ?? 'HEAD';
-let files = 0;
-let keys = 0;
-
-function walk(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== '.git') walk(path);
-    } else if (entry.name.endsWith('.md') || entry.name.endsWith('.yaml')) parse(entry.name, readFileSync(path, 'utf8'));
-  }
-}
-
-function parse(name, text) {
-  files++;
-  const data = yaml.load(name.endsWith('.md') ? (text.split(/^---\r?$/m)[1] ?? '') : text);
-  if (data && typeof data === 'object') keys += Object.keys(data).length;
-}
-
-walk(root);
+const totals = readWorkspace(root);
 const changed = execFileSync('git', ['diff', '--name-only', '-z', base, '--', '*.md', '*.yaml'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
   .split('\0')
   .filter(Boolean);
@@ -45,8 +25,8 @@ if (changed.length > 0) {
     const [, type, size] = out.subarray(at, eol).toString('latin1').split(' ');
     at = eol + 1;
     if (type !== 'blob') continue; // a file new in the working tree: "<path> missing"
-    parse(path, out.subarray(at, at + Number(size)).toString('utf8'));
+    parseFile(path, out.subarray(at, at + Number(size)).toString('utf8'), totals);
     at += Number(size) + 1;
   }
 }
-console.log(`${files} files, ${changed.length} changed since ${base}, ${keys} top-level keys`);
+console.log(`${totals.files} files, ${changed.length} changed since ${base}, ${totals.keys} top-level keys`);

@@ -149,8 +149,8 @@ for (const shape of SHAPE_LIST) {
     workspaces[`${shape} ${n}`] = { dir, git: gitWorkspace(dir) };
   }
 }
-const example = join(WORK, 'example');
-rmSync(example, { recursive: true, force: true });
+// Outside the repository: abx init writes a workflow at the root of the git repository around it.
+const example = join(rssDir, 'example');
 execFileSync(NODE, [ABX, 'init', example, '--yes', '--example', '--force'], { stdio: 'ignore' });
 
 const fileStats = (dir) => {
@@ -318,6 +318,12 @@ lines.push(
   'rules and locating problems the rest. Files are analysed one at a time and let go (lean analysis), so',
   'memory stays near the floor. A second thread was tried and dropped: on this two-core machine half the',
   "files took 70% of the time, V8's own collector and compiler threads already using the second core.",
+  '',
+  'A CPU profile of `abx fmt --check` on 10,000 warned accounts: before issue #15 it spent 73% of its time',
+  're-printing every file through the `yaml` Document (three parses per file, plus `comments()` and the',
+  'list unpadding). Files already in the normal layout are now shown to be so without a Document',
+  '(src/core/layout-fast.ts), and the layout takes about 8%; the rest is loading and analysing the',
+  'workspace as `validate` does, with full scores kept for the generated blocks.',
   '',
 );
 
