@@ -11,7 +11,7 @@
  * thresholds in order, evidence for scores above 0 (a rule) — stays with `abx validate`.
  * Unknown keys are allowed, as in abx, which reports them as warnings (`unknown-key`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from './config-schema.js';
 import { DATE_OR_DATE_TIME_PATTERN, DATE_PATTERN } from './date-patterns.js';
 import { KIND_DEFS } from './kinds/index.js';
