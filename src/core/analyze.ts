@@ -99,6 +99,7 @@ export function analyze(input: AnalyzeInput): Analysis {
 
   for (const index of order) {
     const ref = input.files[index] as SourceFile;
+    if (input.settled?.(ref)) continue;
     const source = ref.text !== undefined || ref.unreadable !== undefined || !input.read ? ref : input.read(ref);
     if (source.text !== undefined && isUneditedTemplate(source.text)) templates.add(source.path);
     const state: FileState = {

@@ -42,6 +42,12 @@ export interface AnalyzeInput {
   /** Files with their text, or references that `read` turns into files when their turn comes. */
   files: readonly (SourceFile | FileRef)[];
   read?: (file: FileRef) => SourceFile;
+  /**
+   * Files whose results the caller already has (`abx diff`: the same account file, config and
+   * segment on both sides): they count for ids, references and duplicates, but are neither read
+   * nor analysed, and have no score or problems here.
+   */
+  settled?: (file: FileRef) => boolean;
   asOf: string;
   customChecks?: Partial<Record<Kind, CustomCheck>>;
   /**

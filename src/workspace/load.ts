@@ -67,6 +67,8 @@ export interface LoadOptions {
   keepScores?: boolean;
   /** See AnalyzeInput.warnings. */
   warnings?: 'list' | 'count';
+  /** Called with each workspace file as it is read (`abx diff` takes its blob id). */
+  onRead?: (source: SourceFile) => void;
 }
 
 export interface Workspace {
@@ -113,9 +115,13 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const listed = listWorkspaceFiles(root, config.paths);
   requireFileCount(listed.length);
   const asOf = resolveAsOf(options.asOf, config.asOf, options.today);
+  const read = (f: FileRef) => {
+    const source = readSourceFile(root, realRoot, f);
+    options.onRead?.(source);
+    return source;
+  };
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
-  const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
-  const read = (f: FileRef) => readSourceFile(root, realRoot, f);
+  const sources: SourceFile[] = options.lean ? listed : listed.map(read);
   const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keepScores: options.keepScores, warnings: options.warnings });
   addConfigFindings(loaded, analysis);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
