@@ -9,8 +9,12 @@ import type { CST } from 'yaml';
 import { yamlLib } from '../yaml/lib.js';
 import type { Finding } from '../problem.js';
 
-/** Fifteen significant digits always survive a double; a longer run of digits may not. */
-const MAYBE = /\d{16}|[\d.]{17}|[eE][-+]?\d{3}/;
+/**
+ * Fifteen significant digits always survive a double; a longer run of digits may not, nor may a
+ * three-digit exponent. An exponent follows a digit or a point, so words (`storage104`) are not
+ * taken for one: the CST is built only for the rare file that may hold such a number.
+ */
+const MAYBE = /\d{16}|[\d.]{17}|[\d.][eE][-+]?\d{3}/;
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** Findings (line and column in `yaml`, 1-based, offset by `firstLine - 1`) for numbers that lose digits. */
