@@ -187,7 +187,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     if (!salvaged) return undefined;
     const { record, indexes } = salvaged;
     const entry = makeEntry(state, record);
-    if (!lean || def.keepWhenLean) stored.get(state.kind)?.set(def.format === 'yaml' ? state.path : state.id, entry);
+    if (!lean || def.keepWhenLean || input.keep?.includes(state.kind)) stored.get(state.kind)?.set(def.format === 'yaml' ? state.path : state.id, entry);
     state.findings.push(...remap(def.rules?.(record, { config, asOfDay, file: state.path, body: state.body, bodyLine: state.bodyLine, segmentPersonas }) ?? [], indexes));
     state.findings.push(...referenceFindings(def.references?.(record) ?? [], fileIds));
     state.findings.push(...(acrossFiles.get(state.kind)?.(entry) ?? []));

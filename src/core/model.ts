@@ -55,6 +55,8 @@ export interface AnalyzeInput {
    * The account, bet and journey maps stay empty and texts are let go file by file.
    */
   lean?: boolean;
+  /** Kinds whose records are kept in lean mode too (`export` keeps the accounts, for their facts). */
+  keep?: readonly Kind[];
   /** Scores are kept unless this is false (`validate` prints problems only). */
   keepScores?: boolean;
   /** 'count': warnings are counted, not listed (`score` lists errors only), which spares locating them. */

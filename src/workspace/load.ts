@@ -63,6 +63,8 @@ export interface LoadOptions {
   today: string;
   /** Keep only problems and scores (what validate and score print): see AnalyzeInput.lean. */
   lean?: boolean;
+  /** See AnalyzeInput.keep. */
+  keep?: readonly Kind[];
   /** False: no scores are kept (see AnalyzeInput.keepScores). */
   keepScores?: boolean;
   /** See AnalyzeInput.warnings. */
@@ -122,7 +124,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   };
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
   const sources: SourceFile[] = options.lean ? listed : listed.map(read);
-  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keepScores: options.keepScores, warnings: options.warnings });
+  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keep: options.keep, keepScores: options.keepScores, warnings: options.warnings });
   addConfigFindings(loaded, analysis);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
 }
