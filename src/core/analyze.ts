@@ -133,8 +133,14 @@ export function analyze(input: AnalyzeInput): Analysis {
   problems.sort(compareProblems);
   const configFindings = tierCapacityFindings(fitTierCounts, config.fitTierCapacity);
   if (input.warnings === 'count') {
-    unlistedWarnings += configFindings.filter((f) => severityOf(config, f.rule) === 'warning').length;
-    configFindings.length = 0;
+    // Counted by rule like the files' warnings (the summary line names them); an error stays listed.
+    const errors = configFindings.filter((f) => severityOf(config, f.rule) !== 'warning');
+    for (const f of configFindings) {
+      if (severityOf(config, f.rule) !== 'warning') continue;
+      unlistedWarnings++;
+      unlistedByRule[f.rule] = (unlistedByRule[f.rule] ?? 0) + 1;
+    }
+    configFindings.splice(0, configFindings.length, ...errors);
   }
 
   return {
