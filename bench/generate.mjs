@@ -2,14 +2,20 @@
  * Seeded synthetic workspaces for the benchmark: N account scorecards of about 1.5 KB (PURE with
  * evidence, fit, firmographics, engagement, buying committee, signals, next actions, a body, half
  * of them with a generated PURE block), plus segments, bets, a journey and KPI records.
- * The same seed and size always give the same bytes.
+ * The same seed, size and shape always give the same bytes.
  *
- *   node bench/generate.mjs <accounts> <dir> [seed]
+ * Two shapes: `clean` (few warnings: the odd untouched signal and the method's own rules) and
+ * `warned`, where accounts carry the warnings real workspaces have, about two more per account:
+ * `fit-incomplete` (no intent given), `unknown-key` (a field abx does not know) and
+ * `signal-untouched` (a signal without a first touch), each in two accounts of three.
+ *
+ *   node bench/generate.mjs <accounts> <dir> [seed] [clean|warned]
  */
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const GENERATOR_VERSION = 5;
+export const SHAPES = ['clean', 'warned'];
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -60,9 +66,14 @@ const PURE_TIERS = [
 const AS_OF = Date.UTC(2026, 10, 24);
 const day = (daysBefore) => new Date(AS_OF - daysBefore * 86_400_000).toISOString().slice(0, 10);
 
-function makeAccount(rnd, i) {
+/** Keys no schema knows, as teams add them (a CRM id, a stray note): each an `unknown-key` warning. */
+const UNKNOWN_KEYS = ['crm_id: 0016g00000', 'tier_override: 2', 'notes: ask about the Q3 pilot', 'legacy_owner: sales-ops@lanternline.example'];
+
+function makeAccount(rnd, i, shape) {
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
+  // The warned shape draws its choices first; the clean shape draws nothing extra, so its bytes stay those of earlier runs.
+  const warn = shape === 'warned' ? { noIntent: rnd() < 2 / 3, unknownKey: rnd() < 2 / 3, untouched: rnd() < 2 / 3 } : {};
   const name = `${pick(PREFIX)}${pick(MIDDLE)} ${pick(SUFFIX)} ${i}`;
   const id = `account-${String(i).padStart(6, '0')}`;
   const block = rnd() < 0.35; // half the files use block style, half the flow style of the templates
@@ -82,7 +93,8 @@ function makeAccount(rnd, i) {
     if (block) L.push(`  ${c}:`, `    score: ${scores[c]}`, `    evidence: ${evidence[c]}`);
     else L.push(`  ${`${c}:`.padEnd(11)} { score: ${scores[c]}, evidence: ${evidence[c]} }`);
   }
-  L.push('fit:', `  intent: ${int(0, 100)}`);
+  const intent = int(0, 100);
+  if (!warn.noIntent) L.push('fit:', `  intent: ${intent}`);
   const firmo = { industry: pick(INDUSTRIES), employees: int(50, 30000), revenue_usd: int(5, 5000) * 1_000_000, region: pick(REGIONS) };
   const stack = [...new Set([pick(STACK), pick(STACK), pick(STACK)])];
   if (block) {
@@ -108,10 +120,12 @@ function makeAccount(rnd, i) {
   for (let k = 0; k < nSig; k++) {
     const d = int(1, 200);
     // Most signals were touched within three days; a few were not (a realistic warning).
-    const touch = rnd() < 0.97 ? `, first_touch: ${day(Math.max(0, d - int(0, 3)))}` : '';
+    let touch = rnd() < 0.97 ? `, first_touch: ${day(Math.max(0, d - int(0, 3)))}` : '';
+    if (warn.untouched) touch = '';
     L.push(`  - { type: ${pick(SIGNAL_TYPES)}, date: ${day(d)}, summary: ${pick(SUMMARIES)}, source: ${pick(SOURCES)}${touch} }`);
   }
   L.push('next_actions:', `  - ${pick(ACTIONS)}`);
+  if (warn.unknownKey) L.push(UNKNOWN_KEYS[i % UNKNOWN_KEYS.length]);
   L.push('---', '', `# ${name}`, '');
   L.push(`${name.split(' ')[0]} runs ${int(2, 40)} distribution centers and ships through several carriers.`);
   if (rnd() < 0.5) {
@@ -200,9 +214,11 @@ scoring:
   fit_tiers: [80, 60]
 `;
 
-/** Writes the workspace unless an identical one (same size, seed and generator) is already there. */
-export function generateWorkspace(accounts, dir, seed = 20261124) {
-  const stamp = JSON.stringify({ accounts, seed, version: GENERATOR_VERSION });
+/** Writes the workspace unless an identical one (same size, seed, shape and generator) is already there. */
+export function generateWorkspace(accounts, dir, seed = 20261124, shape = 'clean') {
+  if (!SHAPES.includes(shape)) throw new Error(`bench: unknown workspace shape ${shape} (${SHAPES.join(', ')})`);
+  // The clean shape keeps the stamp of earlier generator runs, so existing workspaces are reused.
+  const stamp = JSON.stringify(shape === 'clean' ? { accounts, seed, version: GENERATOR_VERSION } : { accounts, seed, shape, version: GENERATOR_VERSION });
   const stampFile = join(dir, '.bench-stamp');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return false;
   rmSync(dir, { recursive: true, force: true });
@@ -212,7 +228,7 @@ export function generateWorkspace(accounts, dir, seed = 20261124) {
   const rnd = mulberry32(seed);
   const ids = [];
   for (let i = 1; i <= accounts; i++) {
-    const { id, text } = makeAccount(rnd, i);
+    const { id, text } = makeAccount(rnd, i, shape);
     ids.push(id);
     writeFileSync(join(dir, 'accounts', `${id}.md`), text);
   }
@@ -225,10 +241,10 @@ export function generateWorkspace(accounts, dir, seed = 20261124) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [n, dir, seed] = process.argv.slice(2);
+  const [n, dir, seed, shape] = process.argv.slice(2);
   if (!n || !dir) {
-    console.error('usage: node bench/generate.mjs <accounts> <dir> [seed]');
+    console.error('usage: node bench/generate.mjs <accounts> <dir> [seed] [clean|warned]');
     process.exit(2);
   }
-  generateWorkspace(Number(n), dir, seed ? Number(seed) : undefined);
+  generateWorkspace(Number(n), dir, seed ? Number(seed) : undefined, shape);
 }

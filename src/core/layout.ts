@@ -12,6 +12,7 @@
  */
 import { CST, Lexer, Parser, Scalar, isScalar, visit, type Document } from 'yaml';
 import { splitFrontmatter } from './frontmatter.js';
+import { plainReprint } from './layout-fast.js';
 import { parseYamlDocument } from './yaml/parse.js';
 
 export type LayoutResult = { ok: true; text: string } | { ok: false; line: number; column: number; message: string; syntax: boolean };
@@ -39,15 +40,18 @@ export function normaliseLayout(fileText: string, wholeFileIsYaml: boolean): Lay
 
 export function normaliseYaml(yaml: string): LayoutResult {
   if (yaml.trim() === '') return { ok: true, text: yaml };
+  if (provablyNormal(yaml)) return { ok: true, text: yaml };
+  return normaliseWithDocument(yaml);
+}
+
+/** normaliseYaml the long way, building the `yaml` Document (exported for the tests that hold the short way to it). */
+export function normaliseWithDocument(yaml: string): LayoutResult {
   const parsed = parseYamlDocument(yaml);
   if (!parsed.result.ok) return { ok: false, ...parsed.result.error, syntax: true };
   const doc = parsed.doc;
   if (doc.contents === null) return { ok: true, text: yaml };
   const crlf = yaml.includes('\r\n');
-  let out = doc.toString(PRINT_OPTIONS);
-  out = keepBlockScalarSource(yaml, doc, out);
-  out = keepScalarSource(yaml, doc, out);
-  out = unpadFlowSequences(out);
+  let out = documentReprint(yaml, doc);
   out = keepInlineAlignment(yaml, out);
   out = keepBlankLineRuns(yaml, out);
   if (crlf) out = out.replace(/\r?\n/g, '\r\n');
@@ -58,6 +62,43 @@ export function normaliseYaml(yaml: string): LayoutResult {
   if (!sameData(parsed.result.data, again.result.data)) return refuse('the normal layout would read back as different data; left as it is');
   if (comments(yaml).join('\n') !== comments(out).join('\n')) return refuse('the normal layout would move or drop a comment; left as it is');
   return { ok: true, text: out };
+}
+
+/**
+ * The `yaml` package's re-print of a parsed text, with the source of its scalars and unpadded
+ * flow lists put back: what src/core/layout-fast.ts predicts for the texts it knows.
+ */
+export function documentReprint(yaml: string, doc: Document): string {
+  let out = doc.toString(PRINT_OPTIONS);
+  out = keepBlockScalarSource(yaml, doc, out);
+  out = keepScalarSource(yaml, doc, out);
+  return unpadFlowSequences(out);
+}
+
+/**
+ * True when the text is shown to be its own normal layout without a Document: the re-print of
+ * src/core/layout-fast.ts, given back its alignment and blank lines as below, is the text itself
+ * (and so reads back as the same data with the same comments). False when that cannot be shown.
+ */
+export function provablyNormal(yaml: string): boolean {
+  const printed = plainReprint(yaml);
+  if (printed === undefined) return false;
+  if (printed === yaml) return true;
+  const source = yaml.split('\n');
+  const lines = printed.split('\n');
+  if (source.length !== lines.length) return keepBlankLineRuns(yaml, keepInlineAlignment(yaml, printed)) === yaml;
+  // Line for line the same but for spacing (no blank lines to give back): keepInlineAlignment
+  // matches each line with its own source line, gives it the source's spacing, and keeps that
+  // exactly when the line is aligned in the result, which is then the text itself.
+  const squeeze = (line: string) => line.trim().replace(/[ \t]+/g, ' ');
+  for (let i = 0; i < source.length; i++) {
+    const a = source[i] as string;
+    const b = lines[i] as string;
+    if (a === b) continue;
+    const indent = b.length - b.trimStart().length;
+    if (a.length - a.trimStart().length !== indent || squeeze(a) !== squeeze(b) || !isAligned(source, i)) return false;
+  }
+  return true;
 }
 
 function blockScalars(doc: Document): Scalar[] {

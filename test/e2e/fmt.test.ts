@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { exampleWorkspace, makeWorkspace, runAbx } from '../helpers.js';
+import { exampleWorkspace, makeWorkspace, runAbx, tempDir } from '../helpers.js';
 
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -122,6 +122,49 @@ describe('abx fmt', () => {
     expect(rules).toContain('block-markers');
     expect(rules).not.toContain('table-drift');
     expect(readFileSync(path, 'utf8')).toBe(broken);
+  });
+
+  it('--check names exactly the files fmt rewrites: canonical, almost canonical and hostile files', () => {
+    const ws = exampleWorkspace();
+    const base = readFileSync(join(ws, 'accounts/northwind-logistics.md'), 'utf8');
+    for (const name of readdirSync(join(ws, 'accounts'))) rmSync(join(ws, 'accounts', name));
+    const variants: Record<string, string> = {
+      canonical: base,
+      'key-order': base.replace('name: Northwind Logistics\ndomain: northwind-logistics.example\n', 'domain: northwind-logistics.example\nname: Northwind Logistics\n'),
+      quoted: base.replace('name: Northwind Logistics', "name: 'Northwind Logistics'"),
+      comment: base.replace('\nfit:\n', '\n# given by hand\nfit:\n'),
+      'comment-misplaced': base.replace('\nfit:\n', '\nfit:\n# given by hand\n'),
+      crlf: base.replace(/\n/g, '\r\n'),
+      bom: `\uFEFF${base}`,
+      'stale-block': base.replace(/\| TOTAL \| (\d+)\/12/, '| TOTAL | 1$1/12'),
+      unpadded: base.replace('technographics: { stack: [', 'technographics: {stack: [ '),
+      'block-scalar': base.replace('\nfit:\n', '\nnote: >-\n      Wrapped\n      by hand\nfit:\n'),
+      anchor: base.replace('segment: regional-3pl', 'segment:   &s regional-3pl'),
+      'broken-yaml': base.replace('technographics: { stack: [', 'technographics: { stack: ['.slice(0, -1)),
+      tab: base.replace('segment: regional-3pl', 'segment:\tregional-3pl'),
+    };
+    for (const [name, text] of Object.entries(variants)) writeFileSync(join(ws, `accounts/v-${name}.md`), text);
+    expect(new Set(Object.values(variants)).size).toBe(Object.keys(variants).length);
+    const copy = join(tempDir(), 'copy');
+    cpSync(ws, copy, { recursive: true });
+
+    const check = runAbx(['fmt', '--check'], { cwd: ws });
+    const written = runAbx(['fmt'], { cwd: copy });
+    const before = snapshot(ws);
+    const after = snapshot(copy);
+    const rewritten = Object.keys(before).filter((path) => before[path] !== after[path]).sort();
+    expect(rewritten).toEqual(['accounts/v-anchor.md', 'accounts/v-block-scalar.md', 'accounts/v-comment-misplaced.md', 'accounts/v-stale-block.md', 'accounts/v-tab.md', 'accounts/v-unpadded.md']);
+    expect(check.stdout).toBe(rewritten.map((p) => `${p}\n`).join(''));
+    expect(written.stdout).toBe(check.stdout);
+    expect(check.code).toBe(1);
+    // The broken file is refused by both, and named the same way.
+    expect(check.stderr.split('\n').filter((l) => l.startsWith('accounts/'))).toEqual(written.stderr.split('\n').filter((l) => l.startsWith('accounts/')));
+    expect(check.stderr).toMatch(/^accounts\/v-broken-yaml\.md:\d+:\d+: frontmatter-syntax: /m);
+    expect(after['accounts/v-unpadded.md']).toBe(base);
+    expect(after['accounts/v-stale-block.md']).toBe(base);
+    // What fmt wrote, --check finds formatted; a second fmt changes no byte.
+    rmSync(join(copy, 'accounts/v-broken-yaml.md'));
+    expect(runAbx(['fmt', '--check'], { cwd: copy })).toMatchObject({ code: 0, stdout: '' });
   });
 
   it('says so when there is nothing to check', () => {

@@ -13,13 +13,16 @@ import { writeFileAtomic } from '../../workspace/write.js';
 import { EXIT_OK, EXIT_PROBLEMS, type Context } from '../context.js';
 import { pathFilter } from '../paths.js';
 import { openWorkspace } from '../workspace.js';
+import type { Workspace } from '../../workspace/load.js';
+import type { SourceFile } from '../../core/model.js';
 import { fileId } from '../../core/analyze.js';
 import { plural } from '../../core/words.js';
 
 
 export async function run(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const check = Boolean(options.check);
-  const ws = await openWorkspace(ctx);
+  // fmt prints no problems: warnings are counted, not located (the slow part of a warned workspace).
+  const ws = await openWorkspace(ctx, { warnings: 'count' });
   const filter = pathFilter(ctx.cwd, ws.root, args);
   const sources = ws.sources.filter((s) => !filter || filter(s.path));
 
@@ -30,40 +33,40 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
       failures.push(`${terminalText(source.path)}:1:1: not formatted: ${source.unreadable ?? 'the file cannot be read'}`);
       continue;
     }
+    // Decided on the text the workspace was analysed from (its byte-order mark set aside, which
+    // fmt keeps, so it cannot make a difference); a file to write is read again for its bytes.
+    const formatted = format(ws, source, source.text);
+    if (typeof formatted !== 'string') {
+      failures.push(formatted.failure);
+      continue;
+    }
+    if (formatted === source.text) continue;
+    changed.push(source.path);
+    if (check) continue;
     const abs = join(ws.root, source.path);
     let original: string;
     try {
       original = readFileSync(abs, 'utf8');
     } catch (err) {
+      changed.pop();
       failures.push(`${terminalText(source.path)}:1:1: not formatted: the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       continue;
     }
-    const laid = normaliseLayout(original, kindDef(source.kind).format === 'yaml');
-    if (!laid.ok) {
-      const why = laid.syntax ? 'frontmatter-syntax' : 'not formatted';
-      failures.push(`${terminalText(source.path)}:${laid.line}:${laid.column}: ${why}: ${terminalText(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}`);
+    const next = format(ws, source, original);
+    if (typeof next !== 'string') {
+      changed.pop();
+      failures.push(next.failure);
       continue;
     }
-    let next = laid.text;
-    const score = source.kind === 'accounts' ? ws.analysis.scores.get(fileId(source.path, source.kind)) : undefined;
-    if (score && ws.analysis.accounts.get(score.id)?.file === source.path) next = refreshBlocks(next, score, { appendMissing: false, blocks: ws.config.generatedBlocks });
-    if (source.kind === 'accounts') {
-      const markers = markerProblems(next);
-      if (markers.length > 0) {
-        // One entry per file (the summary counts files); each marker problem on its own line.
-        failures.push(markers.map((m) => `${terminalText(source.path)}:${m.line}:1: block-markers: ${terminalText(m.message, 200)}: fix the markers by hand`).join('\n'));
-        continue;
-      }
+    if (next === original) {
+      changed.pop();
+      continue;
     }
-    if (next === original) continue;
-    changed.push(source.path);
-    if (!check) {
-      try {
-        writeFileAtomic(ws.root, abs, next);
-      } catch (err) {
-        changed.pop();
-        failures.push(`${terminalText(source.path)}:1:1: not written: ${(err as Error).message}`);
-      }
+    try {
+      writeFileAtomic(ws.root, abs, next);
+    } catch (err) {
+      changed.pop();
+      failures.push(`${terminalText(source.path)}:1:1: not written: ${(err as Error).message}`);
     }
   }
 
@@ -84,4 +87,22 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
   if (failures.length > 0) return EXIT_PROBLEMS;
   return check && changed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** The file in the normal layout with its generated blocks up to date, or why it cannot be. */
+function format(ws: Workspace, source: SourceFile, original: string): string | { failure: string } {
+  const laid = normaliseLayout(original, kindDef(source.kind).format === 'yaml');
+  if (!laid.ok) {
+    const why = laid.syntax ? 'frontmatter-syntax' : 'not formatted';
+    return { failure: `${terminalText(source.path)}:${laid.line}:${laid.column}: ${why}: ${terminalText(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}` };
+  }
+  let next = laid.text;
+  const score = source.kind === 'accounts' ? ws.analysis.scores.get(fileId(source.path, source.kind)) : undefined;
+  if (score && ws.analysis.accounts.get(score.id)?.file === source.path) next = refreshBlocks(next, score, { appendMissing: false, blocks: ws.config.generatedBlocks });
+  if (source.kind === 'accounts') {
+    const markers = markerProblems(next);
+    // One entry per file (the summary counts files); each marker problem on its own line.
+    if (markers.length > 0) return { failure: markers.map((m) => `${terminalText(source.path)}:${m.line}:1: block-markers: ${terminalText(m.message, 200)}: fix the markers by hand`).join('\n') };
+  }
+  return next;
 }

@@ -11,8 +11,8 @@ import type { Finding } from '../problem.js';
 
 /**
  * Fifteen significant digits always survive a double; a longer run of digits may not, nor may a
- * three-digit exponent. An exponent follows a digit or a point, so words (`storage104`) are not
- * taken for one: the CST is built only for the rare file that may hold such a number.
+ * three-digit exponent. A number's exponent follows a digit or a point, so words and domains
+ * ending in e and three digits (`storage1002.example`) do not send the file to the CST parser.
  */
 const MAYBE = /\d{16}|[\d.]{17}|[\d.][eE][-+]?\d{3}/;
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
