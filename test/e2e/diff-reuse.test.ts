@@ -4,8 +4,8 @@
  * move, on a working-tree head and on a committed one.
  */
 import { describe, expect, it } from 'vitest';
-import { runAbx, tempDir } from '../helpers.js';
-import { commit, config, gitIn, write } from './diff-repo.js';
+import { tempDir } from '../helpers.js';
+import { commit, config, diffJson, gitIn, write } from './diff-repo.js';
 
 const segment = (industries: string) => `---\nname: Ports\ncriteria:\n  firmographic:\n    industry: [${industries}]\n---\n\n# Ports\n`;
 const account = (name: string, segmentId: string, industry: string) =>
@@ -26,12 +26,6 @@ function repo(): string {
   return dir;
 }
 
-const diffJson = (dir: string, ...args: string[]) => {
-  const r = runAbx(['diff', ...args, '--format', 'json'], { cwd: dir });
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-};
 type Change = { id: string; base: { fit: { score: number } }; head: { fit: { score: number } } };
 /** Firmographic weight 40 by default: 100 where the industry matches, else 0; the rest 60 × 60%. */
 const moved = (d: { tierMoves: Change[]; scoreChanges: Change[] }) => [...d.tierMoves, ...d.scoreChanges].map((c) => [c.id, c.base.fit.score, c.head.fit.score]);
