@@ -15,7 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { countBySeverity, type Problem } from '../core/problem.js';
 import { plural } from '../core/words.js';
 import type { Rendered } from '../format/index.js';
-import { wrapText } from '../format/fit-width.js';
+import { wrapText } from '../format/wrap.js';
 import { renderStylish } from '../format/validate/stylish.js';
 import type { Workspace } from '../workspace/load.js';
 import { terminalText } from '../format/escape/terminal.js';

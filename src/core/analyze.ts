@@ -97,6 +97,7 @@ export function analyze(input: AnalyzeInput): Analysis {
 
   for (const index of order) {
     const ref = input.files[index] as SourceFile;
+    if (input.settled?.(ref)) continue;
     const source = ref.text !== undefined || ref.unreadable !== undefined || !input.read ? ref : input.read(ref);
     if (source.text !== undefined && isUneditedTemplate(source.text)) templates.add(source.path);
     const state: FileState = {
@@ -130,8 +131,14 @@ export function analyze(input: AnalyzeInput): Analysis {
   problems.sort(compareProblems);
   const configFindings = tierCapacityFindings(fitTierCounts, config.fitTierCapacity);
   if (input.warnings === 'count') {
-    unlistedWarnings += configFindings.filter((f) => severityOf(config, f.rule) === 'warning').length;
-    configFindings.length = 0;
+    // Counted by rule like the files' warnings (the summary line names them); an error stays listed.
+    const errors = configFindings.filter((f) => severityOf(config, f.rule) !== 'warning');
+    for (const f of configFindings) {
+      if (severityOf(config, f.rule) !== 'warning') continue;
+      unlistedWarnings++;
+      unlistedByRule[f.rule] = (unlistedByRule[f.rule] ?? 0) + 1;
+    }
+    configFindings.splice(0, configFindings.length, ...errors);
   }
 
   return {
@@ -184,7 +191,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     if (!salvaged) return undefined;
     const { record, indexes } = salvaged;
     const entry = makeEntry(state, record);
-    if (!lean || def.keepWhenLean) stored.get(state.kind)?.set(def.format === 'yaml' ? state.path : state.id, entry);
+    if (!lean || def.keepWhenLean || input.keep?.includes(state.kind)) stored.get(state.kind)?.set(def.format === 'yaml' ? state.path : state.id, entry);
     state.findings.push(...remap(def.rules?.(record, { config, asOfDay, file: state.path, body: state.body, bodyLine: state.bodyLine, segmentPersonas }) ?? [], indexes));
     state.findings.push(...referenceFindings(def.references?.(record) ?? [], fileIds));
     state.findings.push(...(acrossFiles.get(state.kind)?.(entry) ?? []));

@@ -2,7 +2,7 @@
  * The schema of abx.config.yaml. Its `paths` and `schemas` maps have a key for every kind in
  * `kinds/index.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CONFIG_LIST, MAX_CONFIG_PATH, MAX_WINDOW_DAYS } from './bounds.js';
 import { KINDS, type Kind } from './kinds/index.js';
 import { criteriaSchema, dateField, nonNegative, number, oneOf, percent, says, SENIORITIES, STAGES, text, textList } from './schemas.js';

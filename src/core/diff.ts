@@ -1,8 +1,10 @@
 /**
  * What changed in scores and tiers between two states of a workspace, and an account's scores
  * through its history. Pure: two Maps of AccountScore in, plain data out; reading git is the
- * workspace layer's job and printing the renderers'.
+ * workspace layer's job and printing the renderers'. Which base files need no second scoring is
+ * decided here too (`reusableScores`).
  */
+import { fileId, type Kind } from './kinds/index.js';
 import type { MethodDiff } from './method-diff.js';
 import type { AccountScore } from './scoring/account.js';
 
@@ -135,6 +137,52 @@ export function diffScores(base: ReadonlyMap<string, AccountScore>, head: Readon
 /** `1 error: frontmatter-syntax` / `3 errors: schema, unknown-key`. */
 export function unscorableText(u: Unscorable): string {
   return `${u.errors} ${u.errors === 1 ? 'error' : 'errors'}${u.rules.length > 0 ? `: ${u.rules.join(', ')}` : ''}`;
+}
+
+// ---------------------------------------------------------------- reuse
+
+/** A workspace file on one side of a comparison, with its git blob id (undefined: unreadable, never the same). */
+export interface SideFile {
+  path: string;
+  kind: Kind;
+  oid: string | undefined;
+}
+
+/**
+ * The base's account files whose score is the head's, by path: an account's score depends only on
+ * its file, its segment, the config and the as-of date (the same on both sides), so where the
+ * file's bytes are the same (the same blob id), the config is the same and so are the files of its
+ * segment, the base need not read or score it. A file whose id another file shares on either side
+ * (a duplicate) is left to the analysis, as is one the head could not score.
+ */
+export function reusableScores(base: readonly SideFile[], head: readonly SideFile[], headScores: ReadonlyMap<string, AccountScore>, sameConfig: boolean): Map<string, AccountScore> {
+  const out = new Map<string, AccountScore>();
+  if (!sameConfig) return out;
+  const headOid = new Map(head.map((f) => [f.path, f.oid]));
+  const segments = (files: readonly SideFile[]) => {
+    const byId = new Map<string, string[]>();
+    for (const f of files) if (f.kind === 'segments') byId.set(fileId(f.path, f.kind), [...(byId.get(fileId(f.path, f.kind)) ?? []), `${f.path}\u0000${f.oid ?? ''}`]);
+    return new Map([...byId].map(([id, list]) => [id, list.sort().join('\u0001')]));
+  };
+  const baseSegments = segments(base);
+  const headSegments = segments(head);
+  const accountIds = (files: readonly SideFile[]) => {
+    const count = new Map<string, number>();
+    for (const f of files) if (f.kind === 'accounts') count.set(fileId(f.path, f.kind), (count.get(fileId(f.path, f.kind)) ?? 0) + 1);
+    return count;
+  };
+  const baseIds = accountIds(base);
+  const headIds = accountIds(head);
+  for (const f of base) {
+    if (f.kind !== 'accounts' || f.oid === undefined || headOid.get(f.path) !== f.oid) continue;
+    const id = fileId(f.path, f.kind);
+    if (baseIds.get(id) !== 1 || headIds.get(id) !== 1) continue;
+    const score = headScores.get(id);
+    if (!score) continue;
+    if (score.segment !== null && baseSegments.get(score.segment) !== headSegments.get(score.segment)) continue;
+    out.set(f.path, score);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- config

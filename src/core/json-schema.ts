@@ -12,7 +12,7 @@
  * Unknown keys are allowed, as in abx, which reports them as warnings (`unknown-key`). Every key
  * carries its description (`field-descriptions.ts`), for hover and completion in editors.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from './config-schema.js';
 import { DATE_OR_DATE_TIME_PATTERN, DATE_PATTERN } from './date-patterns.js';
 import { describeProperties, FIELD_DESCRIPTIONS } from './field-descriptions.js';

@@ -49,6 +49,12 @@ export interface AnalyzeInput {
   /** Files with their text, or references that `read` turns into files when their turn comes. */
   files: readonly (SourceFile | FileRef)[];
   read?: (file: FileRef) => SourceFile;
+  /**
+   * Files whose results the caller already has (`abx diff`: the same account file, config and
+   * segment on both sides): they count for ids, references and duplicates, but are neither read
+   * nor analysed, and have no score or problems here.
+   */
+  settled?: (file: FileRef) => boolean;
   asOf: string;
   customChecks?: Partial<Record<Kind, CustomCheck>>;
   /**
@@ -56,6 +62,8 @@ export interface AnalyzeInput {
    * The account, bet and journey maps stay empty and texts are let go file by file.
    */
   lean?: boolean;
+  /** Kinds whose records are kept in lean mode too (`export` keeps the accounts, for their facts). */
+  keep?: readonly Kind[];
   /** Scores are kept unless this is false (`validate` prints problems only). */
   keepScores?: boolean;
   /**

@@ -3,7 +3,7 @@
  * TypeScript types, and for the JSON Schemas that `abx schema` prints for editors.
  * Messages are written for the people who edit these files; a field's path is prefixed by the caller.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { didYouMean } from './suggest.js';
 import { isDate, isDateOrDateTime } from './dates.js';
 

@@ -5,7 +5,7 @@
  * written except through `create` and `update`, which validate first.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KIND_DEFS } from '../core/kinds/index.js';
 
 const RULES = [

@@ -3,7 +3,7 @@
  * They describe the CLI's JSON (cli.md, docs/reports.md) and accept fields added later: a
  * report or an account that gains a field must not turn a good answer into a protocol error.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPORT_NAMES } from '../core/report/index.js';
 
 const problem = z.looseObject({

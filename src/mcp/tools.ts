@@ -6,7 +6,7 @@
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeFailure } from '../cli/failure.js';
 import { REPORT_NAMES } from '../core/report/index.js';
 import { renderValidateJson } from '../format/validate/json.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileId } from '../core/analyze.js';
 import type { Unscorable } from '../core/diff.js';
-import { git, listTree, readBlobBatches } from './git.js';
+import { git, listTree, readBlobBatches, type TreeEntry } from './git.js';
 import type { Workspace } from './load.js';
 import { CONFIG_FILE } from './root.js';
 
@@ -45,8 +45,11 @@ export function renamedFiles(cwd: string, base: string, head: string | null): Ma
   return renames;
 }
 
-/** abx.config.yaml of the workspace at `commit` (the working tree when null), or undefined when absent or unreadable. */
-export function configTextAt(root: string, commit: string | null): string | undefined {
+/**
+ * abx.config.yaml of the workspace at `commit` (the working tree when null), or undefined when
+ * absent or unreadable. `tree`: the commit's files, when the caller has listed them already.
+ */
+export function configTextAt(root: string, commit: string | null, tree?: readonly TreeEntry[]): string | undefined {
   if (commit === null) {
     try {
       return readFileSync(join(root, CONFIG_FILE), 'utf8');
@@ -54,20 +57,27 @@ export function configTextAt(root: string, commit: string | null): string | unde
       return undefined;
     }
   }
-  const entry = listTree(root, commit).find((e) => e.path === CONFIG_FILE && e.type === 'blob' && e.mode !== '120000');
+  const entry = (tree ?? listTree(root, commit)).find((e) => e.path === CONFIG_FILE && e.type === 'blob' && e.mode !== '120000');
   return entry ? readBlobBatches(root, [entry]).next().value?.get(entry.oid)?.toString('utf8') : undefined;
 }
 
 /** Account files that exist but have no score (errors stopped them), by id, with their error count and rule ids. */
 export function unscorableAccounts(ws: Workspace): Map<string, Unscorable> {
+  const errorsOf = new Map<string, string[]>();
+  for (const p of ws.analysis.problems) {
+    if (p.severity !== 'error') continue;
+    const rules = errorsOf.get(p.file);
+    if (rules) rules.push(p.rule);
+    else errorsOf.set(p.file, [p.rule]);
+  }
   const out = new Map<string, Unscorable>();
   for (const source of ws.sources) {
     if (source.kind !== 'accounts') continue;
     const id = fileId(source.path, 'accounts');
     if (ws.analysis.scores.has(id)) continue;
-    const errors = ws.analysis.problems.filter((p) => p.file === source.path && p.severity === 'error');
-    if (errors.length === 0) continue;
-    out.set(id, { path: source.path, errors: errors.length, rules: [...new Set(errors.map((p) => p.rule))].sort() });
+    const errors = errorsOf.get(source.path);
+    if (!errors) continue;
+    out.set(id, { path: source.path, errors: errors.length, rules: [...new Set(errors)].sort() });
   }
   return out;
 }

@@ -9,6 +9,7 @@
  * pager, no hooks, no fsmonitor, no external diff or textconv drivers, no gpg (see docs/security.md).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 
@@ -178,6 +179,18 @@ export function listTree(cwd: string, commit: string): TreeEntry[] {
     entries.push({ path, mode: mode ?? '', type: (type ?? 'blob') as TreeEntry['type'], oid: oid ?? '', size: size === '-' ? 0 : Number(size) });
   }
   return entries;
+}
+
+/**
+ * The id git gives a file of these bytes (`git hash-object --no-filters`), the text encoded as
+ * UTF-8: equal to a tree entry's oid exactly when the bytes are the blob's. `like` is an oid of
+ * the repository, for its hash (SHA-1, or SHA-256 in a repository made with that format).
+ */
+export function blobId(text: string, like = ''): string {
+  return createHash(like.length === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${Buffer.byteLength(text, 'utf8')}\0`)
+    .update(text, 'utf8')
+    .digest('hex');
 }
 
 /** At most this many bytes of blobs are asked of one `git cat-file --batch` run. */

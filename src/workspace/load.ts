@@ -63,12 +63,16 @@ export interface LoadOptions {
   today: string;
   /** Keep only problems and scores (what validate and score print): see AnalyzeInput.lean. */
   lean?: boolean;
+  /** See AnalyzeInput.keep. */
+  keep?: readonly Kind[];
   /** False: no scores are kept (see AnalyzeInput.keepScores). */
   keepScores?: boolean;
   /** See AnalyzeInput.warnings. */
   warnings?: 'list' | 'count';
   /** See AnalyzeInput.onProblems. */
   onProblems?: AnalyzeInput['onProblems'];
+  /** Called with each workspace file as it is read (`abx diff` takes its blob id). */
+  onRead?: (source: SourceFile) => void;
 }
 
 export interface Workspace {
@@ -115,10 +119,14 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const listed = listWorkspaceFiles(root, config.paths);
   requireFileCount(listed.length);
   const asOf = resolveAsOf(options.asOf, config.asOf, options.today);
+  const read = (f: FileRef) => {
+    const source = readSourceFile(root, realRoot, f);
+    options.onRead?.(source);
+    return source;
+  };
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
-  const sources: SourceFile[] = options.lean ? listed : listed.map((f) => readSourceFile(root, realRoot, f));
-  const read = (f: FileRef) => readSourceFile(root, realRoot, f);
-  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keepScores: options.keepScores, warnings: options.warnings, onProblems: options.onProblems });
+  const sources: SourceFile[] = options.lean ? listed : listed.map(read);
+  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keep: options.keep, keepScores: options.keepScores, warnings: options.warnings, onProblems: options.onProblems });
   addConfigFindings(loaded, analysis);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
 }

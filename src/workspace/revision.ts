@@ -30,6 +30,23 @@ export interface RevisionOptions {
    * however large the revision. `sources` then holds no texts.
    */
   lean?: boolean;
+  /** See AnalyzeInput.warnings. */
+  warnings?: 'list' | 'count';
+  /** The revision's files (`listTree`), when the caller has listed them already. */
+  tree?: readonly TreeEntry[];
+  /**
+   * Given the files the revision's globs match, the paths whose results the caller already has
+   * (see AnalyzeInput.settled): they are neither read from git nor analysed.
+   */
+  settled?: (files: readonly RevisionFile[]) => ReadonlySet<string>;
+}
+
+/** A file of a revision that a kind's glob matches. */
+export interface RevisionFile {
+  path: string;
+  kind: Kind;
+  /** The blob's id: the same id is the same bytes. */
+  oid: string;
 }
 
 /** `abx score --at <rev>`: the workspace at `rev`, analysed like the live one. */
@@ -47,7 +64,7 @@ export async function loadWorkspaceAt(cwd: string, rev: string, options: Revisio
  * when the config did not exist there. An invalid config throws ConfigInvalid, as live.
  */
 export function loadRevision(root: string, commit: string, options: RevisionOptions): Workspace | undefined {
-  const tree = listTree(root, commit);
+  const tree = options.tree ?? listTree(root, commit);
   const configEntry = tree.find((e) => e.path === CONFIG_FILE);
   if (!configEntry) return undefined;
 
@@ -69,15 +86,19 @@ export function loadRevision(root: string, commit: string, options: RevisionOpti
   listed.sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
 
   const asOf = resolveAsOf(options.asOf, config.asOf, options.today);
+  const settledPaths = options.settled?.(listed.map((l) => ({ path: l.entry.path, kind: l.kind, oid: l.entry.oid }))) ?? new Set<string>();
+  const settled = settledPaths.size > 0 ? (f: FileRef) => settledPaths.has(f.path) : undefined;
+  const toRead = settledPaths.size > 0 ? listed.filter((l) => !settledPaths.has(l.entry.path)) : listed;
   let sources: SourceFile[];
   let analysis;
   if (options.lean) {
     // Files git cannot give as text (links, oversized) are settled now; the rest are read on demand.
     sources = listed.map((l) => (isReadableBlob(l.entry) ? { path: l.entry.path, kind: l.kind } : toSource(l.entry, l.kind, undefined)));
-    analysis = analyze({ config, files: sources, read: batchReader(root, listed), asOf, lean: true });
+    analysis = analyze({ config, files: sources, read: batchReader(root, toRead), asOf, lean: true, settled, warnings: options.warnings });
   } else {
-    sources = readSources(root, listed);
-    analysis = analyze({ config, files: sources, asOf });
+    const read = new Map(readSources(root, toRead).map((f) => [f.path, f]));
+    sources = listed.map((l) => read.get(l.entry.path) ?? { path: l.entry.path, kind: l.kind });
+    analysis = analyze({ config, files: sources, asOf, settled, warnings: options.warnings });
   }
   addConfigFindings(loaded, analysis);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };

@@ -11,7 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { tempDir } from '../helpers.js';
+import { expect } from 'vitest';
+import { runAbx, tempDir } from '../helpers.js';
 
 const IDENTITY = { GIT_AUTHOR_NAME: 'Dana Ruiz', GIT_AUTHOR_EMAIL: 'dana@orbital.example', GIT_COMMITTER_NAME: 'Dana Ruiz', GIT_COMMITTER_EMAIL: 'dana@orbital.example' };
 
@@ -117,4 +118,12 @@ export function buildHistoryRepo(): HistoryRepo {
   const c4 = commit(dir, 'Add epsilon, drop delta', '2026-11-10');
   write(dir, { 'accounts/alpha.md': account({ name: 'Alpha Freight', pure: [3, 3, 2, 2], fit: [90, 80, 80, 60] }) });
   return { dir, c1, c2, c3, c4 };
+}
+
+/** `abx diff <args> --format json` in `dir`, which must succeed without a word on stderr. */
+export function diffJson(dir: string, ...args: string[]) {
+  const r = runAbx(['diff', ...args, '--format', 'json'], { cwd: dir });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
 }

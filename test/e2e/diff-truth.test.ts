@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runAbx, tempDir } from '../helpers.js';
-import { account, commit, config, gitIn, segment, write } from './diff-repo.js';
+import { account, commit, config, diffJson, gitIn, segment, write } from './diff-repo.js';
 
 const ALPHA = account({ name: 'Alpha Freight', pure: [3, 3, 2, 2], fit: [90, 80, 70, 60] });
 const BETA = account({ name: 'Beta Cargo', pure: [2, 2, 1, 1], fit: [50, 50, 50, 50] });
@@ -21,12 +21,7 @@ function repo(): string {
   return dir;
 }
 
-const json = (dir: string, ...args: string[]) => {
-  const r = runAbx(['diff', ...args, '--format', 'json'], { cwd: dir });
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-};
+const json = diffJson;
 
 describe('abx diff tells the truth', () => {
   it('a file with a syntax error at head cannot be scored at head; it is not removed', () => {

@@ -88,8 +88,12 @@ describe('tier capacity', () => {
     expect(v.problems).toEqual([
       { file: 'abx.config.yaml', line: 1, column: 1, severity: 'warning', rule: 'tier-capacity', message: '51 accounts are in fit tier 1 (1:1), more than its capacity of 50 (scoring.fit_tier_capacity): re-tier accounts or raise the capacity with the team to run them' },
     ]);
-    // score lists errors only: the warning is counted, not listed.
+    // score lists errors only: the warning is counted, not listed; every command that counts names it.
     expect(runAbx(['score', '--format', 'json'], { cwd: ws }).code).toBe(0);
+    const line = '1 warning (tier-capacity 1): abx validate --rule tier-capacity lists it.\n';
+    for (const args of [['score', '--format', 'json'], ['list', '--format', 'json'], ['report', 'tiers', '--format', 'json']]) expect([args[0], runAbx(args, { cwd: ws }).stderr]).toEqual([args[0], line]);
+    const severe = makeWorkspace({ ...files, 'abx.config.yaml': 'version: 1\nrules:\n  tier-capacity: error\n' });
+    expect(runAbx(['score', '--format', 'json'], { cwd: severe }).code).toBe(1);
   });
 
   it('rejects a capacity that is not two whole numbers', () => {

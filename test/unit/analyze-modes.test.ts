@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { accountJson } from '../../src/format/score/rows.js';
+import { exportedAccount } from '../../src/format/export/rows.js';
 import { FIXTURES, REPO } from '../helpers.js';
 
 const workspaces = [
@@ -23,4 +24,17 @@ describe('lean and full analysis agree', () => {
       expect(lean.analysis.accounts.size).toBe(0);
     });
   }
+});
+
+describe('lean analysis that keeps the accounts (export)', () => {
+  it('exports the same rows as the full analysis', async () => {
+    const dir = join(REPO, 'templates', 'example');
+    const full = await loadWorkspace({ cwd: dir, today: '2026-11-24' });
+    const lean = await loadWorkspace({ cwd: dir, today: '2026-11-24', lean: true, keep: ['accounts'], warnings: 'count' });
+    const rows = (ws: typeof full) => [...ws.analysis.scores.values()].map((s) => exportedAccount(s, ws.analysis.accounts.get(s.id)));
+    expect(lean.analysis.accounts.size).toBe(full.analysis.accounts.size);
+    expect(lean.analysis.accounts.size).toBeGreaterThan(3);
+    expect(rows(lean)).toEqual(rows(full));
+    expect(lean.analysis.bets.size).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffConfig, diffScores, historyRows, type ScoreSnapshot } from '../../src/core/diff.js';
+import { diffConfig, diffScores, historyRows, reusableScores, type ScoreSnapshot, type SideFile } from '../../src/core/diff.js';
 import type { AccountScore } from '../../src/core/scoring/account.js';
 import { renderDiffMarkdown } from '../../src/format/diff/markdown.js';
 import { markdownText } from '../../src/format/escape/markdown.js';
@@ -172,5 +172,38 @@ describe('diffConfig', () => {
       { path: 'as_of', base: '2026-11-24', head: null },
     ]);
     expect(diffConfig(base, structuredClone(base))).toEqual([]);
+  });
+});
+
+describe('reusableScores: base files that need no second scoring', () => {
+  const scored = (id: string, segment: string | null) => ({ ...score(id, id, null, [50, 3, 'Programmatic']), segment }) as AccountScore;
+  const file = (path: string, oid: string | undefined): SideFile => ({ path, kind: path.startsWith('segments/') ? 'segments' : 'accounts', oid });
+  const base = [file('segments/ports.md', 's1'), file('segments/rail.md', 'r1'), file('accounts/a.md', 'a1'), file('accounts/b.md', 'b1'), file('accounts/c.md', 'c1'), file('accounts/d.md', 'd1'), file('accounts/solo.md', 'o1')];
+  const head = [file('segments/ports.md', 's1'), file('segments/rail.md', 'r2'), file('accounts/a.md', 'a1'), file('accounts/b.md', 'b2'), file('accounts/c.md', 'c1'), file('accounts/d.md', 'd1'), file('accounts/solo.md', 'o1')];
+  const scores = map(scored('a', 'ports'), scored('b', 'ports'), scored('c', 'rail'), scored('d', null), scored('solo', 'gone'));
+
+  it('takes the same bytes in an unchanged segment (or none, or one missing on both sides), not a changed file or a changed segment', () => {
+    expect([...reusableScores(base, head, scores, true).keys()]).toEqual(['accounts/a.md', 'accounts/d.md', 'accounts/solo.md']);
+    expect(reusableScores(base, head, scores, true).get('accounts/a.md')).toBe(scores.get('a'));
+  });
+
+  it('takes nothing when the config changed', () => {
+    expect(reusableScores(base, head, scores, false).size).toBe(0);
+  });
+
+  it('leaves to the analysis a file the head could not score or read, and an id two files share', () => {
+    const noScore = new Map([...scores].filter(([id]) => id !== 'a'));
+    expect([...reusableScores(base, head, noScore, true).keys()]).toEqual(['accounts/d.md', 'accounts/solo.md']);
+    const unread = head.map((f) => (f.path === 'accounts/d.md' ? { ...f, oid: undefined } : f));
+    expect([...reusableScores(base, unread, scores, true).keys()]).toEqual(['accounts/a.md', 'accounts/solo.md']);
+    const twice = [...head, file('accounts/more/a.md', 'a9')];
+    expect([...reusableScores(base, twice, scores, true).keys()]).toEqual(['accounts/d.md', 'accounts/solo.md']);
+    // `twice` as the base: every file but a's is the head's own, so only a is left out.
+    expect([...reusableScores(twice, head, scores, true).keys()]).toEqual(['accounts/b.md', 'accounts/c.md', 'accounts/d.md', 'accounts/solo.md']);
+  });
+
+  it('a segment added or removed on one side is a change', () => {
+    const added = [...head, file('segments/gone.md', 'g1')];
+    expect([...reusableScores(base, added, scores, true).keys()]).toEqual(['accounts/a.md', 'accounts/d.md']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cell } from '../../src/core/blocks.js';
-import { fittedTable, visibleWidth, wrapText } from '../../src/format/fit-width.js';
+import { fittedTable } from '../../src/format/fit-width.js';
+import { visibleWidth, wrapText } from '../../src/format/wrap.js';
 import { plainChalk } from '../../src/cli/colour.js';
 
 describe('markdown cells', () => {

@@ -1,10 +1,10 @@
 import { diffMethod } from '../../core/method-diff.js';
-import { diffConfig, diffScores, type DiffReport } from '../../core/diff.js';
+import { diffConfig, diffScores, reusableScores, type DiffReport, type SideFile } from '../../core/diff.js';
 import { fileId } from '../../core/analyze.js';
 import type { AccountScore } from '../../core/scoring/account.js';
 import { yamlLib } from '../../core/yaml/lib.js';
 import { SHALLOW_HINT, configTextAt, isAncestor, isShallow, renamedFiles, unscorableAccounts } from '../../workspace/compare.js';
-import { GitError, firstExistingRevision, mergeBase, requireRepository, resolveCommit } from '../../workspace/git.js';
+import { GitError, blobId, firstExistingRevision, listTree, mergeBase, requireRepository, resolveCommit } from '../../workspace/git.js';
 import { compileGlob } from '../../workspace/glob.js';
 import { ConfigInvalid, loadWorkspace, requireRoot, type Workspace } from '../../workspace/load.js';
 import { loadRevision } from '../../workspace/revision.js';
@@ -28,18 +28,35 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const base = chooseBase(root, args[0], headRev, shallow, notes);
 
   // The head decides the as-of date, and the base is scored for the same day: a diff shows what
-  // the files changed, not what the calendar did.
-  const head = headCommit === null ? await loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today, lean: true }) : loadRevision(root, headCommit, { asOf: ctx.asOf, today: ctx.today, lean: true });
+  // the files changed, not what the calendar did. Only errors are kept (the diff shows no warnings).
+  const baseTree = listTree(root, base.commit);
+  const headTree = headCommit === null ? undefined : listTree(root, headCommit);
+  const like = baseTree[0]?.oid;
+  const headOids = new Map<string, string>(headTree?.map((e) => [e.path, e.oid]));
+  const head =
+    headCommit === null
+      ? await loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today, lean: true, warnings: 'count', onRead: (f) => f.text !== undefined && headOids.set(f.path, blobId(f.text, like)) })
+      : loadRevision(root, headCommit, { asOf: ctx.asOf, today: ctx.today, lean: true, warnings: 'count', tree: headTree });
   if (!head) throw new GitError(`${CONFIG_FILE} does not exist at ${headRev}: there is no workspace to compare`);
   const asOf = head.analysis.asOf;
+  const headConfig = configTextAt(root, headCommit, headTree);
+  const baseConfigOid = baseTree.find((e) => e.path === CONFIG_FILE)?.oid;
+  const sameConfig = headConfig !== undefined && baseConfigOid !== undefined && (headCommit === null ? blobId(headConfig, like) : headOids.get(CONFIG_FILE)) === baseConfigOid;
+  // A base account file with the head's bytes, config and segment has the head's score.
+  let reused = new Map<string, AccountScore>();
+  const settled = (files: readonly SideFile[]) => {
+    reused = reusableScores(files, head.sources.map((f) => ({ path: f.path, kind: f.kind, oid: headOids.get(f.path) })), head.analysis.scores, sameConfig);
+    return new Set(reused.keys());
+  };
   let baseWs: Workspace | undefined;
   try {
-    baseWs = loadRevision(root, base.commit, { asOf, today: ctx.today, lean: true });
+    baseWs = loadRevision(root, base.commit, { asOf, today: ctx.today, lean: true, warnings: 'count', tree: baseTree, settled });
   } catch (err) {
     if (err instanceof ConfigInvalid) throw new ConfigInvalid(err.problems, `the base revision ${base.label} (${base.commit.slice(0, 7)})`);
     throw err;
   }
-  const baseScores: ReadonlyMap<string, AccountScore> = baseWs?.analysis.scores ?? new Map();
+  const baseScores = new Map<string, AccountScore>(baseWs?.analysis.scores);
+  for (const score of reused.values()) baseScores.set(score.id, score);
 
   const report: DiffReport = {
     diff: diffScores(baseScores, head.analysis.scores, {
@@ -47,7 +64,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
       headUnscorable: unscorableAccounts(head),
       renames: accountRenames(root, base.commit, headCommit, head),
     }),
-    config: baseWs ? diffConfig(parseConfig(configTextAt(root, base.commit)), parseConfig(configTextAt(root, headCommit))) : [],
+    config: baseWs ? diffConfig(parseConfig(configTextAt(root, base.commit, baseTree)), parseConfig(headConfig)) : [],
     base,
     notes,
     head: headCommit === null ? { label: 'the working tree', commit: null } : { label: headRev ?? headCommit, commit: headCommit },

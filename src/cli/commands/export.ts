@@ -11,7 +11,9 @@ import { openWorkspace } from '../workspace.js';
 export async function run(ctx: Context, _args: string[], options: Record<string, unknown>): Promise<number> {
   const format = (options.format as string | undefined) ?? 'csv';
   if (format === 'tables' && typeof options.out !== 'string') throw new UsageError('--format tables writes several files: name a folder with --out <dir>');
-  const ws = await openWorkspace(ctx);
+  // Only errors are printed (as for every command), so warnings are counted, not located. The
+  // account formats need compact scores and each account's facts; the tables need everything.
+  const ws = await openWorkspace(ctx, format === 'tables' ? { warnings: 'count' } : { lean: true, keep: ['accounts'], warnings: 'count' });
   const { analysis } = ws;
   // Sorted by id: the same workspace always exports the same bytes.
   const scores = filterScores(analysis.scores.values(), accountFilter(options, analysis)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -16,7 +16,7 @@ import { accountFile } from '../../core/kinds/account-questions.js';
 import { parseYaml } from '../../core/yaml/parse.js';
 import { EditError, editFrontmatter, type FieldEdit } from '../../workspace/edit.js';
 import { refreshBlocks } from '../../workspace/generated-blocks.js';
-import { fitLines } from '../../format/fit-width.js';
+import { fitLines } from '../../format/wrap.js';
 import { globBase } from '../../workspace/glob.js';
 import type { Workspace } from '../../workspace/load.js';
 import { writeFileAtomic } from '../../workspace/write.js';

@@ -21,7 +21,8 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
 
   const reportOptions = optionsOf(names, options);
 
-  const ws = await openWorkspace(ctx);
+  // Only a count of the warnings is printed, so they are counted, not located.
+  const ws = await openWorkspace(ctx, { warnings: 'count' });
   // The account filters narrow the accounts the tiers and signals reports read; the other reports are the workspace's.
   const filter = accountFilter(options, ws.analysis);
   const { analysis } = ws;
@@ -30,13 +31,10 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const isTemplate = (id: string) => analysis.templates.has(analysis.accounts.get(id)?.file ?? '');
   const scoresOf = (list: Iterable<AccountScore>) => new Map([...list].filter((s) => !isTemplate(s.id)).map((s) => [s.id, s]));
   const base = { ...analysis, bets: real(analysis.bets), segments: real(analysis.segments), journeys: real(analysis.journeys) };
-  const report = buildReport({ ...base, scores: scoresOf(analysis.scores.values()) }, names, reportOptions);
-  const narrowed = names.filter((n) => NARROWED_BY_FILTERS.has(n));
-  if (isFiltered(filter) && narrowed.length > 0) {
-    // Deals, investments and KPIs belong to the whole workspace: ROI, calibration and computed KPIs
-    // keep every account's tier; only the sections about accounts are narrowed (same key order).
-    Object.assign(report, pick(buildReport({ ...base, scores: scoresOf(filterScores(analysis.scores.values(), filter)) }, narrowed, reportOptions), narrowed));
-  }
+  // Deals, investments and KPIs belong to the whole workspace: ROI, calibration and computed KPIs
+  // keep every account's tier; only the sections about accounts are narrowed.
+  const narrowed = isFiltered(filter) ? { names: NARROWED_BY_FILTERS, analysis: { ...base, scores: scoresOf(filterScores(analysis.scores.values(), filter)) } } : undefined;
+  const report = buildReport({ ...base, scores: scoresOf(analysis.scores.values()) }, names, reportOptions, narrowed);
   if (analysis.templates.size > 0 && !ctx.quiet) {
     ctx.stderr.write(`Left out ${analysis.templates.size === 1 ? '1 example file' : `${analysis.templates.size} example files`} from abx init until edited: ${[...analysis.templates].sort().join(', ')}\n`);
   }
@@ -76,7 +74,3 @@ function optionsOf(names: readonly ReportName[], options: Record<string, unknown
 
 /** The reports that show accounts, and so follow --segment, --tier, --owner and the other account filters. */
 const NARROWED_BY_FILTERS = new Set<ReportName>(['tiers', 'signals']);
-
-function pick<T extends object>(from: T, keys: readonly string[]): Partial<T> {
-  return Object.fromEntries(keys.map((k) => [k, (from as Record<string, unknown>)[k]])) as Partial<T>;
-}

@@ -3,7 +3,7 @@
  * were right. The schema and the per-account rules `deal-dates`, `win-loss-missing` and
  * `future-date` on deal dates live here so `account.ts` only names them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayNumber } from '../dates.js';
 import type { Finding } from '../problem.js';
 import { dateField, nonEmptyText, nonNegative, oneOf, says, text, textList } from '../schemas.js';

@@ -3,7 +3,7 @@
  * engagement, buying committee and signals. Accounts are scored (`core/scoring/`) once their
  * own rules have run; `abx new account` asks its questions in `account-questions.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayOfInstant, instant } from '../dates.js';
 import type { Finding } from '../problem.js';
 import { COMMITTEE_ROLES, dateField, dateOrDateTime, idRef, MEMBER_STATUSES, MOTIONS, nonEmptyText, nonNegative, oneOf, percent, PURE_CRITERIA, says, SENIORITIES, SIGNAL_TYPES, text, textList } from '../schemas.js';

@@ -1,5 +1,5 @@
 /** A bet card: `bets/<id>.md`, a hypothesis tested with a kill condition. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayNumber, isDate } from '../dates.js';
 import type { Finding } from '../problem.js';
 import { BET_CATEGORIES, BET_COMPONENTS, BET_STATUSES, dateField, idRef, nonEmptyText, oneOf, says, text } from '../schemas.js';

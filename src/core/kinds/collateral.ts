@@ -2,7 +2,7 @@
  * A collateral asset: `collateral/<id>.md` (method.md §2), with its success metrics and review
  * cadence. Messaging names collateral ids as proof points.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayNumber, formatDay } from '../dates.js';
 import type { Finding } from '../problem.js';
 import { COLLATERAL_TYPES, dateField, idRef, nonEmptyText, number, oneOf, REVIEW_CADENCES, says, text, textList, type CollateralType, type ReviewCadence } from '../schemas.js';

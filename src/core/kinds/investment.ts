@@ -3,7 +3,7 @@
  * note? }` (method.md §4), the denominator of ROI. A broken record is reported and the others
  * still count, as with KPI records.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../errors.js';
 import { nonNegative, oneOf, says, text } from '../schemas.js';
 import { quoted, str } from './ask.js';

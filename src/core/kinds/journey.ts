@@ -1,5 +1,5 @@
 /** A journey map: `journeys/<id>.md`, what the customer and the team do at each configured stage. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../problem.js';
 import { idRef, nonEmptyText, says, text, textList } from '../schemas.js';
 import { didYouMean } from '../suggest.js';

@@ -1,5 +1,5 @@
 /** KPI records: `kpis/*.yaml`, each file a list of `{ kpi, period, value }` measured against the KPI architecture. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERIOD_PATTERN } from '../date-patterns.js';
 import { isDate } from '../dates.js';
 import { KPI_IDS } from '../kpis.js';

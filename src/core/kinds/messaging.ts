@@ -3,7 +3,7 @@
  * §1): the category narrative, the capability-to-benefit translation matrix by segment, and the
  * persona message map whose proof points are collateral ids.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../problem.js';
 import { idRef, nonEmptyText, says, text, textList } from '../schemas.js';
 import { didYouMean } from '../suggest.js';

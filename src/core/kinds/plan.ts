@@ -4,7 +4,7 @@
  * with a markdown task list. A phase ends `started` + 30, 60 or 90 days: on that day it is still
  * on time, from the day after it is overdue while it has open tasks.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayNumber, formatDay } from '../dates.js';
 import type { Finding } from '../problem.js';
 import { dateField, nonEmptyText, says } from '../schemas.js';

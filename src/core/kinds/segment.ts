@@ -1,5 +1,5 @@
 /** A segment matrix: `segments/<id>.md`. Segments are read first: every account's score needs its segment's criteria. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../problem.js';
 import { criteriaSchema, nonEmptyText, percent, says, text, textList } from '../schemas.js';
 import { field, markdownFile, yamlScalar } from '../templates.js';

@@ -52,10 +52,14 @@ const BUILDERS: { [K in ReportName]: (analysis: Analysis, options: ReportOptions
   calibration: calibrationReport,
 };
 
-export function buildReport(analysis: Analysis, names: readonly ReportName[], options: ReportOptions = {}): Report {
+/**
+ * The reports `names`, in the order of REPORT_NAMES. `narrowed`: these reports read another
+ * analysis instead (the account filters narrow the tiers and signals reports, not the others).
+ */
+export function buildReport(analysis: Analysis, names: readonly ReportName[], options: ReportOptions = {}, narrowed?: { names: ReadonlySet<ReportName>; analysis: Analysis }): Report {
   const report: Report = { asOf: analysis.asOf, company: analysis.config.company, stage: analysis.config.stage };
   const build = <K extends ReportName>(name: K) => {
-    (report as Partial<Parts>)[name] = BUILDERS[name](analysis, options);
+    (report as Partial<Parts>)[name] = BUILDERS[name](narrowed?.names.has(name) ? narrowed.analysis : analysis, options);
   };
   for (const name of REPORT_NAMES) if (names.includes(name)) build(name);
   return report;

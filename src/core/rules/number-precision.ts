@@ -5,7 +5,8 @@
  * not write. Only plain scalars that YAML reads as numbers are looked at (the CST, so quoted text,
  * comments and block scalars are never mistaken for numbers).
  */
-import { CST, Parser } from 'yaml';
+import type { CST } from 'yaml';
+import { yamlLib } from '../yaml/lib.js';
 import type { Finding } from '../problem.js';
 
 /** Fifteen significant digits always survive a double; a longer run of digits may not. */
@@ -31,6 +32,8 @@ function mayLoseDigits(yaml: string): boolean {
 export function numberPrecisionFindings(yaml: string, firstLine = 1): Finding[] {
   if (!mayLoseDigits(yaml)) return [];
   const found: Finding[] = [];
+  // The `yaml` package is loaded only for a file that may hold such a number (start-up).
+  const { CST: cst, Parser } = yamlLib();
   for (const token of new Parser().parse(yaml)) {
     if (token.type !== 'document') continue;
     const check = (t: CST.Token | undefined) => {
@@ -48,7 +51,7 @@ export function numberPrecisionFindings(yaml: string, firstLine = 1): Finding[] 
         message: `${text} has more digits than a number can hold: it would be read as ${Number.isFinite(read) ? String(read) : 'infinity'}; quote it to keep it as text (an id), or round it`,
       });
     };
-    if (token.value) CST.visit(token, (item) => {
+    if (token.value) cst.visit(token, (item) => {
       check(item.key as CST.Token | undefined);
       check(item.value);
     });

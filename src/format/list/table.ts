@@ -1,5 +1,6 @@
 /** `abx list` in the terminal: one row per account with owner and next action, fitted to the terminal. */
-import { fittedTable, wrapText, type Column } from '../fit-width.js';
+import { fittedTable, type Column } from '../fit-width.js';
+import { wrapText } from '../wrap.js';
 import { terminalText } from '../escape/terminal.js';
 import { fitColour, pureColour } from '../score/table.js';
 import type { ListView, Renderer } from '../views.js';

@@ -34,7 +34,8 @@ import {
 import { terminalText } from '../escape/terminal.js';
 import { fitColour, pureColour } from '../score/table.js';
 import type { Renderer, ReportView } from '../views.js';
-import { fittedTable, visibleWidth, wrapText, type Column } from '../fit-width.js';
+import { fittedTable, type Column } from '../fit-width.js';
+import { visibleWidth, wrapText } from '../wrap.js';
 
 type Paint = (s: string) => string;
 

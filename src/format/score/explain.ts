@@ -11,7 +11,7 @@ import type { AccountScore } from '../../core/scoring/account.js';
 import { roundTenth, sum, toNumber } from '../../core/scoring/exact.js';
 import { FIT_LABELS, type Evidence } from '../../core/scoring/fit.js';
 import { PURE_LABELS } from '../../core/scoring/pure.js';
-import { visibleWidth, wrapText } from '../fit-width.js';
+import { visibleWidth, wrapText } from '../wrap.js';
 
 export interface SourceLocator {
   /** `file:line` of a path in the account, its segment or the config. */

@@ -5,7 +5,8 @@ import { roundTenth } from '../../core/scoring/exact.js';
 import type { Renderer, ScoreView } from '../views.js';
 import { renderExplainText } from './explain.js';
 import { terminalText } from '../escape/terminal.js';
-import { fittedTable, wrapText, type Column } from '../fit-width.js';
+import { fittedTable, type Column } from '../fit-width.js';
+import { wrapText } from '../wrap.js';
 import { summaryLine } from './rows.js';
 
 export function pureColour(chalk: ChalkInstance, tier: number | undefined): (s: string) => string {

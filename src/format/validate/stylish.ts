@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { countBySeverity, type Problem } from '../../core/problem.js';
 import type { PiecesStyle, ProblemPieces, ProblemReport, Renderer } from '../views.js';
 import { terminalText } from '../escape/terminal.js';
-import { wrapText } from '../fit-width.js';
+import { wrapText } from '../wrap.js';
 
 export interface StylishOptions {
   chalk: ChalkInstance;
