@@ -2,7 +2,7 @@
 import { loadWorkspace, type LoadOptions, type Workspace } from '../workspace/load.js';
 import type { Context } from './context.js';
 
-export function openWorkspace(ctx: Context, options: Pick<LoadOptions, 'lean' | 'keep' | 'keepScores' | 'warnings' | 'onProblems'> = {}): Promise<Workspace> {
+export function openWorkspace(ctx: Context, options: Pick<LoadOptions, 'lean' | 'keep' | 'keepScores' | 'warnings' | 'onProblems' | 'onFile'> = {}): Promise<Workspace> {
   return loadWorkspace({ cwd: ctx.cwd, asOf: ctx.asOf, today: ctx.today, ...options });
 }
 

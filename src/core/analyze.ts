@@ -87,6 +87,10 @@ export function analyze(input: AnalyzeInput): Analysis {
     // A file's problems are contiguous in the sorted whole, so sorting them alone gives the same order.
     if (sink && mine.length > 0) sink(state.path, mine.sort(compareProblems));
     state.findings = [];
+    if (input.onFile) {
+      input.onFile({ path: state.path, kind: state.kind, text: state.text, unreadable: state.unreadable }, state.score, config);
+      state.score = undefined;
+    }
     if (lean) {
       state.text = undefined;
       state.yamlText = undefined;
@@ -204,6 +208,7 @@ export function analyze(input: AnalyzeInput): Analysis {
       state.findings.push(...remap(findings, indexes));
       state.findings.push(...checkGeneratedBlocks(entry as Entry<Account>, score, config.generatedBlocks));
       if (input.keepScores !== false) scores.set(state.id, lean ? compactScore(score) : score);
+      if (input.onFile) state.score = score;
       fitTierCounts[(score.fit.tier - 1) as 0 | 1 | 2] += 1;
     }
     return entry;

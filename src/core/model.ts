@@ -84,6 +84,21 @@ export interface AnalyzeInput {
    * over all of them must run first), not in path order.
    */
   onProblems?: (file: string, problems: Problem[]) => void;
+  /**
+   * Given: called with each file as it is finished, while its text is still held, and for an
+   * account with its full score (undefined when it was not scored), and the config it was
+   * analysed under. `fmt` decides each file here, so a lean run can let the texts go.
+   */
+  onFile?: (file: FinishedFile, score: AccountScore | undefined, config: Config) => void;
+}
+
+/** A file as `AnalyzeInput.onFile` sees it. */
+export interface FinishedFile {
+  path: string;
+  kind: Kind;
+  /** Undefined when the file could not be read (see `unreadable`). */
+  text?: string;
+  unreadable?: string;
 }
 
 export interface Analysis {

@@ -9,6 +9,7 @@ import type { Finding, Problem } from './problem.js';
 import { locatePath } from './yaml/locate.js';
 import { locateFast } from './yaml/locate-fast.js';
 import { parseYamlDocument, type ParsedDocument } from './yaml/parse.js';
+import type { AccountScore } from './scoring/account.js';
 
 export interface FileState {
   path: string;
@@ -24,6 +25,8 @@ export interface FileState {
   bodyLine: number;
   bodyOffset: number;
   document?: ParsedDocument;
+  /** An account's full score, held until the file is finished when `AnalyzeInput.onFile` wants it. */
+  score?: AccountScore;
 }
 
 function documentOf(state: FileState): ParsedDocument | undefined {

@@ -71,6 +71,8 @@ export interface LoadOptions {
   warnings?: 'list' | 'count';
   /** See AnalyzeInput.onProblems. */
   onProblems?: AnalyzeInput['onProblems'];
+  /** See AnalyzeInput.onFile. */
+  onFile?: AnalyzeInput['onFile'];
   /** Called with each workspace file as it is read (`abx diff` takes its blob id). */
   onRead?: (source: SourceFile) => void;
 }
@@ -126,7 +128,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   };
   // Lean: each file is read when its turn comes and let go after, instead of all held at once.
   const sources: SourceFile[] = options.lean ? listed : listed.map(read);
-  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keep: options.keep, keepScores: options.keepScores, warnings: options.warnings, onProblems: options.onProblems });
+  const analysis = analyze({ config, files: sources, read, asOf, customChecks, lean: options.lean, keep: options.keep, keepScores: options.keepScores, warnings: options.warnings, onProblems: options.onProblems, onFile: options.onFile });
   addConfigFindings(loaded, analysis);
   return { root, config, configDocument: loaded.document, configProblems: loaded.problems, analysis, sources };
 }

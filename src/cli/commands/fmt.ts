@@ -13,36 +13,50 @@ import { writeFileAtomic } from '../../workspace/write.js';
 import { EXIT_OK, EXIT_PROBLEMS, type Context } from '../context.js';
 import { pathFilter } from '../paths.js';
 import { openWorkspace } from '../workspace.js';
-import type { Workspace } from '../../workspace/load.js';
-import type { SourceFile } from '../../core/model.js';
-import { fileId } from '../../core/analyze.js';
+import type { FileRef } from '../../core/model.js';
+import type { Config } from '../../core/config.js';
+import type { AccountScore } from '../../core/scoring/account.js';
 import { plural } from '../../core/words.js';
 
 
 export async function run(ctx: Context, args: string[], options: Record<string, unknown>): Promise<number> {
   const check = Boolean(options.check);
+  // Each file is decided as the analysis finishes it, on the text it was analysed from (its
+  // byte-order mark set aside, which fmt keeps, so it cannot make a difference), and let go: a
+  // lean run holds no texts. Only what a file decides is kept, and the score of a file to write.
+  const decided = new Map<string, Decision>();
+  let blocks: Config['generatedBlocks'] = [];
   // fmt prints no problems: warnings are counted, not located (the slow part of a warned workspace).
-  const ws = await openWorkspace(ctx, { warnings: 'count' });
+  const ws = await openWorkspace(ctx, {
+    warnings: 'count',
+    lean: true,
+    keepScores: false,
+    onFile: (file, score, config) => {
+      blocks = config.generatedBlocks;
+      if (file.text === undefined) {
+        decided.set(file.path, { failure: `${terminalText(file.path)}:1:1: not formatted: ${file.unreadable ?? 'the file cannot be read'}` });
+        return;
+      }
+      const formatted = format(file, score, blocks, file.text);
+      if (typeof formatted !== 'string') decided.set(file.path, formatted);
+      else if (formatted !== file.text) decided.set(file.path, { score });
+    },
+  });
   const filter = pathFilter(ctx.cwd, ws.root, args);
   const sources = ws.sources.filter((s) => !filter || filter(s.path));
 
   const changed: string[] = [];
   const failures: string[] = [];
   for (const source of sources) {
-    if (source.text === undefined) {
-      failures.push(`${terminalText(source.path)}:1:1: not formatted: ${source.unreadable ?? 'the file cannot be read'}`);
+    const decision = decided.get(source.path);
+    if (decision === undefined) continue;
+    if ('failure' in decision) {
+      failures.push(decision.failure);
       continue;
     }
-    // Decided on the text the workspace was analysed from (its byte-order mark set aside, which
-    // fmt keeps, so it cannot make a difference); a file to write is read again for its bytes.
-    const formatted = format(ws, source, source.text);
-    if (typeof formatted !== 'string') {
-      failures.push(formatted.failure);
-      continue;
-    }
-    if (formatted === source.text) continue;
     changed.push(source.path);
     if (check) continue;
+    // The file to write is read again for its bytes.
     const abs = join(ws.root, source.path);
     let original: string;
     try {
@@ -52,7 +66,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
       failures.push(`${terminalText(source.path)}:1:1: not formatted: the file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       continue;
     }
-    const next = format(ws, source, original);
+    const next = format(source, decision.score, blocks, original);
     if (typeof next !== 'string') {
       changed.pop();
       failures.push(next.failure);
@@ -89,20 +103,25 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   return check && changed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-/** The file in the normal layout with its generated blocks up to date, or why it cannot be. */
-function format(ws: Workspace, source: SourceFile, original: string): string | { failure: string } {
-  const laid = normaliseLayout(original, kindDef(source.kind).format === 'yaml');
+/** What fmt decided for a file while the workspace was analysed: it cannot be formatted, or it changes. */
+type Decision = { failure: string } | { score: AccountScore | undefined };
+
+/**
+ * The file in the normal layout with its generated blocks up to date, or why it cannot be. The
+ * score is the account's own (a second file with the same id is not scored, so its blocks stay).
+ */
+function format(file: FileRef, score: AccountScore | undefined, blocks: Config['generatedBlocks'], original: string): string | { failure: string } {
+  const laid = normaliseLayout(original, kindDef(file.kind).format === 'yaml');
   if (!laid.ok) {
     const why = laid.syntax ? 'frontmatter-syntax' : 'not formatted';
-    return { failure: `${terminalText(source.path)}:${laid.line}:${laid.column}: ${why}: ${terminalText(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}` };
+    return { failure: `${terminalText(file.path)}:${laid.line}:${laid.column}: ${why}: ${terminalText(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}` };
   }
   let next = laid.text;
-  const score = source.kind === 'accounts' ? ws.analysis.scores.get(fileId(source.path, source.kind)) : undefined;
-  if (score && ws.analysis.accounts.get(score.id)?.file === source.path) next = refreshBlocks(next, score, { appendMissing: false, blocks: ws.config.generatedBlocks });
-  if (source.kind === 'accounts') {
+  if (file.kind === 'accounts' && score) next = refreshBlocks(next, score, { appendMissing: false, blocks });
+  if (file.kind === 'accounts') {
     const markers = markerProblems(next);
     // One entry per file (the summary counts files); each marker problem on its own line.
-    if (markers.length > 0) return { failure: markers.map((m) => `${terminalText(source.path)}:${m.line}:1: block-markers: ${terminalText(m.message, 200)}: fix the markers by hand`).join('\n') };
+    if (markers.length > 0) return { failure: markers.map((m) => `${terminalText(file.path)}:${m.line}:1: block-markers: ${terminalText(m.message, 200)}: fix the markers by hand`).join('\n') };
   }
   return next;
 }
