@@ -9,6 +9,24 @@ import * as esbuild from 'esbuild';
 // dist/types is kept: tsc rewrites it incrementally (about a second when nothing changed, not ten).
 const dist = new URL('../dist/', import.meta.url);
 for (const entry of existsSync(dist) ? readdirSync(dist) : []) if (entry !== 'types') rmSync(new URL(entry, dist), { recursive: true, force: true });
+/**
+ * commander requires child_process when it loads, for subcommands that are separate programs,
+ * which abx has none of; loading it (with net, dgram and streams) was about 3 ms of every start.
+ * Its require gets an object that loads the module on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => process.getBuiltinModule('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await esbuild.build({
   entryPoints: ['src/cli/main.ts', 'src/cli/version.ts', 'src/index.ts'],
   outbase: 'src',
@@ -27,6 +45,7 @@ await esbuild.build({
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
   // CommonJS dependencies call require() for Node's own modules; give them one in the bundle.
   banner: { js: "import { createRequire as __abxCreateRequire } from 'node:module'; const require = __abxCreateRequire(import.meta.url);" },
 });

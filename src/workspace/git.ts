@@ -8,8 +8,9 @@
  * may ask for pagers, signatures or drivers: git is run so that it starts no other program. No
  * pager, no hooks, no fsmonitor, no external diff or textconv drivers, no gpg (see docs/security.md).
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import type { SpawnSyncReturns } from 'node:child_process';
+// child_process and crypto are fetched on first use (process.getBuiltinModule): loading them is
+// about 6 ms of every start, and most runs never start git.
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 
@@ -79,7 +80,7 @@ export function gitProgram(path = process.env.PATH ?? process.env.Path ?? ''): s
 export function safeGit(cwd: string, args: readonly string[], options: { input?: string; maxBuffer?: number } = {}) {
   gitPath ??= gitProgram();
   if (gitPath === undefined) return notInstalled();
-  return spawnSync(gitPath, safeGitArgs(args), { cwd, input: options.input, maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024, env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  return process.getBuiltinModule('node:child_process').spawnSync(gitPath, safeGitArgs(args), { cwd, input: options.input, maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024, env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** What spawning a program that is not there returns: callers say "git is not installed". */
@@ -187,7 +188,7 @@ export function listTree(cwd: string, commit: string): TreeEntry[] {
  * the repository, for its hash (SHA-1, or SHA-256 in a repository made with that format).
  */
 export function blobId(text: string, like = ''): string {
-  return createHash(like.length === 64 ? 'sha256' : 'sha1')
+  return process.getBuiltinModule('node:crypto').createHash(like.length === 64 ? 'sha256' : 'sha1')
     .update(`blob ${Buffer.byteLength(text, 'utf8')}\0`)
     .update(text, 'utf8')
     .digest('hex');

@@ -5,7 +5,6 @@
  */
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { isInside, realpathOrSelf } from './files.js';
 
 export class UnsafeWriteError extends Error {}
@@ -44,7 +43,7 @@ export function writeFileAtomic(root: string, path: string, content: string): vo
   const realDir = realpathSync(dir);
   if (!isInside(realRoot, realDir)) throw new UnsafeWriteError(`${path} is outside the workspace: abx does not write there`);
 
-  const temp = join(realDir, `.${basename(path)}.abx-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(realDir, `.${basename(path)}.abx-${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', mode);
   try {
     try {
