@@ -6,11 +6,16 @@
  */
 import { domainToASCII, domainToUnicode } from 'node:url';
 
+const PLAIN_HOST = /^(?:[a-z0-9-]*\.)*[a-z][a-z0-9-]*$/;
+
 /** The matching key: ASCII (punycode), lowercase, without scheme, `www.`, path, port or trailing dot. */
 export function normaliseDomain(value: string | undefined | null): string | undefined {
   const host = bareHost(value);
   if (host === undefined) return undefined;
-  const ascii = domainToASCII(host).replace(/^www\d*\./, '');
+  // A host of lowercase ASCII letters, digits, dots and hyphens whose last label starts with a
+  // letter (so it cannot read as an IPv4 address) and with no punycode label is its own ASCII
+  // form: most accounts' domains skip the UTS #46 mapping, about 2% of `abx validate`.
+  const ascii = (PLAIN_HOST.test(host) && !host.includes('xn--') ? host : domainToASCII(host)).replace(/^www\d*\./, '');
   return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(ascii) && ascii.includes('.') && !ascii.includes('..') ? ascii : undefined;
 }
 
