@@ -2,7 +2,7 @@
  * Start-up: what `abx validate` loads before it reads a file. The built bundle's static import
  * graph is walked from the entry, through the command's and the default renderer's chunks: the
  * libraries only some files or commands need (the `yaml` package, the table library, chalk,
- * zod's translations) must stay behind a lazy import. Times are measured by `npm run bench`.
+ * zod's translations, Node's child_process and crypto) must stay behind a lazy import. Times are measured by `npm run bench`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -56,5 +56,10 @@ describe('abx validate at start-up', () => {
   it("loads zod's English messages only, not its other translations", () => {
     expect(text).toMatch(/^\/\/ \S*node_modules\/zod\/v4\/locales\/en\.js/m);
     expect(text).not.toMatch(/^\/\/ \S*node_modules\/zod\/v4\/locales\/fr\.js/m);
+  });
+
+  it('does not load child_process or crypto (git and temporary names fetch them when used)', () => {
+    expect(text).toContain('// node_modules/commander/lib/command.js');
+    expect(text).not.toMatch(/from\s*["']node:(?:child_process|crypto)["']|require\(["'](?:node:)?(?:child_process|crypto)["']\)/);
   });
 });
