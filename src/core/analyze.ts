@@ -88,8 +88,9 @@ export function analyze(input: AnalyzeInput): Analysis {
     if (sink && mine.length > 0) sink(state.path, mine.sort(compareProblems));
     state.findings = [];
     if (input.onFile) {
-      input.onFile({ path: state.path, kind: state.kind, text: state.text, unreadable: state.unreadable }, state.score, config);
+      input.onFile({ path: state.path, kind: state.kind, text: state.text, unreadable: state.unreadable }, state.score, config, state.record);
       state.score = undefined;
+      state.record = undefined;
     }
     if (lean) {
       state.text = undefined;
@@ -195,6 +196,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     if (!salvaged) return undefined;
     const { record, indexes } = salvaged;
     const entry = makeEntry(state, record);
+    if (input.onFile) state.record = record;
     if (!lean || def.keepWhenLean || input.keep?.includes(state.kind)) stored.get(state.kind)?.set(def.format === 'yaml' ? state.path : state.id, entry);
     state.findings.push(...remap(def.rules?.(record, { config, asOfDay, file: state.path, body: state.body, bodyLine: state.bodyLine, segmentPersonas }) ?? [], indexes));
     state.findings.push(...referenceFindings(def.references?.(record) ?? [], fileIds));

@@ -81,7 +81,7 @@ export function cell(value: string): string {
   return value.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
-const num = (n: number) => (Number.isInteger(n) ? String(n) : String(n));
+const num = (n: number) => String(n);
 
 export function renderPureBlock(score: AccountScore): string[] {
   const pure = score.pure;

@@ -85,11 +85,13 @@ export interface AnalyzeInput {
    */
   onProblems?: (file: string, problems: Problem[]) => void;
   /**
-   * Given: called with each file as it is finished, while its text is still held, and for an
-   * account with its full score (undefined when it was not scored), and the config it was
-   * analysed under. `fmt` decides each file here, so a lean run can let the texts go.
+   * Given: called with each file as it is finished, while its text is still held: for an
+   * account with its score as computed, before a lean run compacts it (what its generated blocks
+   * show; undefined when it was not scored), the config it was analysed under, and its record
+   * (undefined when the file has none). `fmt` decides each file here and
+   * `export` takes each account's facts, so a lean run can let the texts and records go.
    */
-  onFile?: (file: FinishedFile, score: AccountScore | undefined, config: Config) => void;
+  onFile?: (file: FinishedFile, score: AccountScore | undefined, config: Config, record: unknown) => void;
 }
 
 /** A file as `AnalyzeInput.onFile` sees it. */

@@ -25,7 +25,8 @@ export interface FileState {
   bodyLine: number;
   bodyOffset: number;
   document?: ParsedDocument;
-  /** An account's full score, held until the file is finished when `AnalyzeInput.onFile` wants it. */
+  /** The file's record and an account's score, held until the file is finished when `AnalyzeInput.onFile` wants them. */
+  record?: unknown;
   score?: AccountScore;
 }
 

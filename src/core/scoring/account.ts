@@ -17,6 +17,7 @@ import { committeeOf } from './committee.js';
 import type { Evidence, FitScore } from './fit.js';
 import { scorePure, type PureScore } from './pure.js';
 import { signalStatuses, type SignalStatus } from './signals.js';
+import { detach } from '../detach.js';
 
 export type { SignalStatus } from './signals.js';
 
@@ -127,10 +128,6 @@ function shared<T>(key: string, make: () => T): T {
     parts.set(key, part);
   }
   return part;
-}
-
-function detach(text: string): string {
-  return text.length < 13 ? text : `${text} `.slice(0, -1);
 }
 
 /** A score of a salvaged account, with evidence and signals pointing at the file's list items. */

@@ -6,6 +6,7 @@
 import type { Entry } from '../../core/kinds/kind.js';
 import type { Account } from '../../core/kinds/account.js';
 import type { AccountScore } from '../../core/scoring/account.js';
+import { detach } from '../../core/detach.js';
 import { accountJson, CSV_COLUMNS, type AccountJson } from '../score/rows.js';
 
 export interface AccountFacts {
@@ -47,5 +48,15 @@ export function factsOf(account: Account | undefined): AccountFacts {
 }
 
 export function exportedAccount(score: AccountScore, entry: Entry<Account> | undefined): ExportedAccount {
-  return { ...accountJson(score), file: entry?.file ?? '', facts: factsOf(entry?.data) };
+  return exportedRow(score, entry?.file ?? '', factsOf(entry?.data));
+}
+
+export function exportedRow(score: AccountScore, file: string, facts: AccountFacts): ExportedAccount {
+  return { ...accountJson(score), file, facts };
+}
+
+/** The facts with every text detached from the file it was read from: `export` keeps them after the file is let go. */
+export function detachedFacts(facts: AccountFacts): AccountFacts {
+  const d = (v: string | null) => (v === null ? null : detach(v));
+  return { ...facts, domain: d(facts.domain), owner: d(facts.owner), industry: d(facts.industry), region: d(facts.region), country: d(facts.country), stack: facts.stack.map(detach), tags: facts.tags.map(detach) };
 }
