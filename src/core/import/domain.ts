@@ -5,6 +5,7 @@
  * `xn--mller-logistik-gsb.de` are one domain. `url.domainToASCII` is pure (no I/O).
  */
 import { domainToASCII, domainToUnicode } from 'node:url';
+import { detach } from '../detach.js';
 
 const PLAIN_HOST = /^(?:[a-z0-9-]*\.)*[a-z][a-z0-9-]*$/;
 
@@ -14,8 +15,9 @@ export function normaliseDomain(value: string | undefined | null): string | unde
   if (host === undefined) return undefined;
   // A host of lowercase ASCII letters, digits, dots and hyphens whose last label starts with a
   // letter (so it cannot read as an IPv4 address) and with no punycode label is its own ASCII
-  // form: most accounts' domains skip the UTS #46 mapping, about 2% of `abx validate`.
-  const ascii = (PLAIN_HOST.test(host) && !host.includes('xn--') ? host : domainToASCII(host)).replace(/^www\d*\./, '');
+  // form: most accounts' domains skip the UTS #46 mapping, about 2% of `abx validate`. The key
+  // outlives its file (the duplicate-domain rule keeps every account's), so it is detached.
+  const ascii = (PLAIN_HOST.test(host) && !host.includes('xn--') ? detach(host) : domainToASCII(host)).replace(/^www\d*\./, '');
   return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(ascii) && ascii.includes('.') && !ascii.includes('..') ? ascii : undefined;
 }
 
