@@ -24,6 +24,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateWorkspace, SHAPES } from './generate.mjs';
+import { FLOOR_STAGES, PROFILED, profileCommand, stageTable, sumOf } from './profile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, '..');
@@ -226,6 +227,19 @@ const startup = rounds(
   STARTUP_REPS,
 );
 for (const [name, r] of Object.entries(startup)) log(`  ${name.padEnd(24)} ${(r.seconds * 1000).toFixed(1)} ms`);
+
+// ---------------------------------------------------------------- profiles
+// Where the time goes (bench/profile.mjs): the commands with targets on the 10,000-account
+// workspace (warned when measured), and validate on the example workspace.
+const PROFILE_RUNS = quick ? 1 : 3;
+const profiledShape = ['warned', 'clean'].find((shape) => workspaces[`${shape} 10000`]);
+const profiles = [];
+if (profiledShape) {
+  log(`\nprofiles: ${profiledShape} 10,000 accounts, ${PROFILE_RUNS} runs each`);
+  for (const [title, args] of PROFILED) profiles.push([title, profileCommand(args, workspaces[`${profiledShape} 10000`].dir, PROFILE_RUNS)]);
+}
+const EXAMPLE_RUNS = quick ? 5 : 20;
+const exampleProfile = profileCommand(['validate'], example, EXAMPLE_RUNS);
 rmSync(rssDir, { recursive: true, force: true });
 noteLoad();
 
@@ -310,34 +324,41 @@ check('`abx validate` (example) ÷ `node -e 0`', startup['abx validate (example)
 check('`abx --version` ÷ `node -e 0`', startup['abx --version'].seconds / startup['node -e 0'].seconds, 1.2, x2);
 lines.push('## Targets', '', 'The targets of issue #15, on each workspace shape.', '', '| target | measured | limit | |', '|---|---|---|---|', ...t, '');
 lines.push(`Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
+const profileOf = (title) => profiles.find(([t]) => t === title)?.[1];
+const msOf = (p, ...stages) => (p ? sumOf(p, stages).toFixed(0) : 'n/a');
+const v = profileOf('abx validate');
+const floor10 = profiledShape ? results[`${profiledShape} 10000`].floor.seconds : undefined;
+lines.push('## Where the time goes', '');
+if (profiledShape) {
+  lines.push(
+    `CPU profiles (\`node bench/profile.mjs\`: \`node --cpu-prof\`, the mean of ${PROFILE_RUNS} runs each) of the commands with targets on the ${profiledShape} 10,000-account workspace, and of \`abx validate\` on the example workspace (the mean of ${EXAMPLE_RUNS} runs).`,
+    'A sample counts for the stage of the source module its code came from (the bundle keeps esbuild\'s `// src/...` markers); time inside Node (a `read`, a decode) counts for the code that asked for it, and everything under module loading or a module\'s top-level code for start-up. The profiler adds about 5% and starts after Node\'s own start-up (about 60 ms).',
+    '',
+    ...stageTable([...profiles, [`abx validate, example (${EXAMPLE_RUNS} runs)`, exampleProfile]]),
+    '',
+  );
+}
 lines.push(
-  '## Where the time goes',
+  '**What cannot go lower, and why.**',
   '',
-  'A CPU profile of `abx validate --format json` on 10,000 warned accounts (`node --cpu-prof`, 2.26 s of',
-  'samples, a quiet machine): the floor\'s own work (reading files, js-yaml) is about 0.7 s; the rest is spread',
-  'thin, no function above 5%: module loading and start-up about 0.17 s, zod\'s schema checks about 8%,',
-  'scoring with exact fractions about 9%, the parse prechecks (bounds, tree shape, number precision) about',
-  '7%, positions of the warnings (a scan, no `yaml` Document) about 6%, garbage collection about 5%, rendering',
-  'the problems about 5%, rules about 5%, the did-you-mean of `unknown-key` about 2%. The 1.5× target would',
-  'leave abx\'s own checks about half the floor\'s time, a fifth of today\'s: no single change gets there;',
-  'replacing zod by a precompiled ajv validator was measured at about a tenth of the gap. Files are analysed',
-  'one at a time and let go, and problems are kept as text from each finished file (src/cli/problem-text.ts),',
-  'so memory stays under 2× the floor at 50,000 accounts with 120,000 warnings. A second thread was tried',
-  'and dropped: on this two-core machine half the files took 70% of the time, V8\'s own collector and',
-  'compiler threads already using the second core.',
+  `- **validate and score ÷ floor (≤ 1.5×).** abx does the floor's work (its walking, reading and js-yaml stages: ${msOf(v, ...FLOOR_STAGES)} ms of ${v ? sumOf(v).toFixed(0) : 'n/a'} ms in validate's profile) and then what the floor does not: what the spec asks of every file. ` +
+    `At 1.5×${floor10 ? ` (${(floor10 * 1.5).toFixed(2)} s against the floor's ${floor10.toFixed(2)} s)` : ''} all of that would have to fit in about half the floor's time, and the profile puts no single stage near it: ` +
+    `zod's schema checks and the unknown-key walk ${msOf(v, 'schema checks (zod, unknown keys)')} ms (format.md's messages, every key checked), scoring with exact fractions ${msOf(v, 'scoring (exact fractions)')} ms (scoring.md's rounding), rules ${msOf(v, 'rules (per kind, cross-file, generated blocks)')} ms, the parse prechecks ${msOf(v, 'parse prechecks (bounds, aliases, tree shape, number precision)')} ms (the bounds of docs/security.md and number-precision), the positions of the warnings ${msOf(v, 'positions of problems')} ms (line and column for each, without a Document), the loop around them ${msOf(v, 'analysis pipeline, config, reports')} ms, rendering ${msOf(v, 'rendering and writing output')} ms, start-up ${msOf(v, 'start-up (loading and compiling modules)')} ms and the collector ${msOf(v, 'garbage collection')} ms. ` +
+    'Each stage was taken down where the profile pointed (below and in the log of issue #15); what is left is spread over all of them. Measured and dropped: a precompiled ajv validator in place of zod (45 ms against 109 ms for 10,000 parsed accounts, a tenth of the gap, and its messages are not the spec\'s); a second thread (on two cores half the files took 70% of the time: V8\'s collector and compiler threads already use the second core); a minified bundle (no change).',
+  `- **fmt --check ÷ floor (≤ 3×).** fmt runs validate's analysis with the warnings counted, not located, and then shows every file to be in the normal layout: ${msOf(profileOf('abx fmt --check'), 'normal layout check (fmt)')} ms, without a \`yaml\` Document for files already normal (src/core/layout-fast.ts). It now decides each file as it is finished and holds no texts (AnalyzeInput.onFile), which took its peak memory at 50,000 accounts from 724 to 135 MiB. Its time is validate's, less the positions, plus the layout check: it follows validate.`,
+  `- **report all --format html and export --format jsonl ÷ floor (≤ 2×).** Both run validate's analysis first (warnings counted, not located), so they follow validate. Their own part is small: building the twelve reports ${msOf(profileOf('abx report all --format html'), 'analysis pipeline, config, reports')} ms with the analysis (report keeps every record, so its collector takes ${msOf(profileOf('abx report all --format html'), 'garbage collection')} ms), rendering ${msOf(profileOf('abx report all --format html'), 'rendering and writing output')} ms; export renders ${msOf(profileOf('abx export --format jsonl'), 'rendering and writing output')} ms, and now takes each account's facts as the file is finished instead of keeping the records (641 → 332 MiB at 50,000 accounts).`,
+  '- **markdownlint-cli2 ÷ validate (≥ 10×)** is the validate target seen from the other side: with markdownlint-cli2 at about 14× the floor, 10× needs validate at about 1.4× the floor.',
+  `- **validate on the example ÷ \`node -e 0\` (≤ 2.5×).** Node's own start is about 60 ms of it. Of abx's part, start-up is ${exampleProfile ? sumOf(exampleProfile, ['start-up (loading and compiling modules)']).toFixed(0) : 'n/a'} ms: about 35 files of the bundle and their static imports (Node's ES module loader costs about 0.43 ms per module even for empty ones, measured with a chain of 31), compiling them, and zod building the kinds' schemas; the work on the 38 files runs cold, in the interpreter. Tried and measured on this machine: one file for the whole CLI, 255 ms against 175 ms (3.5 MB to compile); every command imported statically, 220 ms; a minified bundle, no change. Node 22 and later reuse the compiled code (module.enableCompileCache), which Node 20 cannot.`,
   '',
-  'A CPU profile of `abx fmt --check` on 10,000 warned accounts: before issue #15 it spent 73% of its time',
-  're-printing every file through the `yaml` Document (three parses per file, plus `comments()` and the',
-  'list unpadding). Files already in the normal layout are now shown to be so without a Document',
-  '(src/core/layout-fast.ts), and the layout takes about 8%; the rest is loading and analysing the',
-  'workspace as `validate` does, with full scores kept for the generated blocks.',
-  '',
-  'Issue #15 before and after, one paired run each on the warned 10,000-account workspace (the build of',
-  'c29e502 against this one, same machine, load under 1): `fmt --check` 34.62 s → 2.77 s; `diff HEAD` with 100',
+  'Issue #15, before and after, one paired run each on the warned 10,000-account workspace (the build of',
+  'c29e502 against the build of c0c67ce, same machine, load under 1): `fmt --check` 34.62 s → 2.77 s; `diff HEAD` with 100',
   'files changed 7.13 s → 2.44 s (the same JSON); `validate --format json` 3.09 s → 2.22 s (median of three;',
   'peak RSS 137 → 116 MiB); `score --format json` 3.11 s → 2.08 s; `report all --format html` 3.58 s → 2.24 s;',
   '`export --format jsonl` 3.42 s → 2.11 s; `abx score` as a terminal table 22.0 s → 5.5 s (cli-table3\'s',
   'quadratic layout avoided, src/format/fit-width.ts); `validate` on the example workspace 0.25 s → 0.18 s.',
+  'After c0c67ce: `fmt --check` decides each file as it is finished (warned, 50,000 accounts: 10.33 s, 724 MiB → 9.63 s, 135 MiB);',
+  '`export` keeps each account\'s facts, not its record (warned, 50,000 accounts: 8.20 s, 641 MiB → 7.25 s, 332 MiB); child_process',
+  'and crypto load on first use; plain domains skip the UTS #46 mapping.',
   '',
 );
 
