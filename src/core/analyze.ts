@@ -70,6 +70,11 @@ export function analyze(input: AnalyzeInput): Analysis {
   let unlistedWarnings = 0;
   const templates = new Set<string>();
   const unlistedByRule: Record<string, number> = {};
+  /** A warning counted by its rule instead of listed (`warnings: 'count'`). */
+  const countUnlisted = (rule: string) => {
+    unlistedWarnings++;
+    unlistedByRule[rule] = (unlistedByRule[rule] ?? 0) + 1;
+  };
   const finish = (state: FileState) => {
     const sink = input.onProblems;
     const mine = sink ? [] : problems;
@@ -77,8 +82,7 @@ export function analyze(input: AnalyzeInput): Analysis {
       const severity = severityOf(config, finding.rule);
       if (!severity) continue;
       if (severity === 'warning' && input.warnings === 'count') {
-        unlistedWarnings++;
-        unlistedByRule[finding.rule] = (unlistedByRule[finding.rule] ?? 0) + 1;
+        countUnlisted(finding.rule);
         continue;
       }
       mine.push({ file: state.path, ...positionOf(state, finding), severity, rule: finding.rule, message: finding.message });
@@ -137,13 +141,12 @@ export function analyze(input: AnalyzeInput): Analysis {
   const configFindings = tierCapacityFindings(fitTierCounts, config.fitTierCapacity);
   if (input.warnings === 'count') {
     // Counted by rule like the files' warnings (the summary line names them); an error stays listed.
-    const errors = configFindings.filter((f) => severityOf(config, f.rule) !== 'warning');
-    for (const f of configFindings) {
-      if (severityOf(config, f.rule) !== 'warning') continue;
-      unlistedWarnings++;
-      unlistedByRule[f.rule] = (unlistedByRule[f.rule] ?? 0) + 1;
-    }
-    configFindings.splice(0, configFindings.length, ...errors);
+    const listed = configFindings.filter((f) => {
+      if (severityOf(config, f.rule) !== 'warning') return true;
+      countUnlisted(f.rule);
+      return false;
+    });
+    configFindings.splice(0, configFindings.length, ...listed);
   }
 
   return {

@@ -124,9 +124,9 @@ function makeWalk(def: Def): Walk {
     case 'object': {
       const shape = def.shape;
       if (!shape) return NOTHING;
-      const known = new Map<string, Walk>();
-      for (const key of Object.keys(shape)) if (shape[key]) known.set(key, walkOf(shape[key]));
       const keys = Object.keys(shape);
+      const known = new Map<string, Walk>();
+      for (const key of keys) if (shape[key]) known.set(key, walkOf(shape[key]));
       const open = def.catchall !== undefined && defOf(def.catchall).type !== 'never' ? walkOf(def.catchall) : undefined;
       return (value, path, out) => {
         if (!isPlainMap(value)) return;

@@ -161,14 +161,22 @@ export function reusableScores(base: readonly SideFile[], head: readonly SideFil
   const headOid = new Map(head.map((f) => [f.path, f.oid]));
   const segments = (files: readonly SideFile[]) => {
     const byId = new Map<string, string[]>();
-    for (const f of files) if (f.kind === 'segments') byId.set(fileId(f.path, f.kind), [...(byId.get(fileId(f.path, f.kind)) ?? []), `${f.path}\u0000${f.oid ?? ''}`]);
+    for (const f of files) {
+      if (f.kind !== 'segments') continue;
+      const id = fileId(f.path, f.kind);
+      byId.set(id, [...(byId.get(id) ?? []), `${f.path}\u0000${f.oid ?? ''}`]);
+    }
     return new Map([...byId].map(([id, list]) => [id, list.sort().join('\u0001')]));
   };
   const baseSegments = segments(base);
   const headSegments = segments(head);
   const accountIds = (files: readonly SideFile[]) => {
     const count = new Map<string, number>();
-    for (const f of files) if (f.kind === 'accounts') count.set(fileId(f.path, f.kind), (count.get(fileId(f.path, f.kind)) ?? 0) + 1);
+    for (const f of files) {
+      if (f.kind !== 'accounts') continue;
+      const id = fileId(f.path, f.kind);
+      count.set(id, (count.get(id) ?? 0) + 1);
+    }
     return count;
   };
   const baseIds = accountIds(base);

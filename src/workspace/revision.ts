@@ -8,6 +8,7 @@
  */
 import { analyze, fileId, type FileRef, type SourceFile } from '../core/analyze.js';
 import { resolveAsOf } from '../core/dates.js';
+import type { SideFile } from '../core/diff.js';
 import { KINDS, type Kind } from '../core/kinds/index.js';
 import { MAX_FILE_BYTES } from './files.js';
 import { BLOB_BATCH_BYTES, GitError, listTree, readBlobBatches, requireRepository, resolveCommit, type TreeEntry } from './git.js';
@@ -38,15 +39,7 @@ export interface RevisionOptions {
    * Given the files the revision's globs match, the paths whose results the caller already has
    * (see AnalyzeInput.settled): they are neither read from git nor analysed.
    */
-  settled?: (files: readonly RevisionFile[]) => ReadonlySet<string>;
-}
-
-/** A file of a revision that a kind's glob matches. */
-export interface RevisionFile {
-  path: string;
-  kind: Kind;
-  /** The blob's id: the same id is the same bytes. */
-  oid: string;
+  settled?: (files: readonly SideFile[]) => ReadonlySet<string>;
 }
 
 /** `abx score --at <rev>`: the workspace at `rev`, analysed like the live one. */

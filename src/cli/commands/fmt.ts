@@ -117,8 +117,8 @@ function format(file: FileRef, score: AccountScore | undefined, blocks: Config['
     return { failure: `${terminalText(file.path)}:${laid.line}:${laid.column}: ${why}: ${terminalText(laid.message, 200)}${laid.syntax ? ' (not formatted)' : ''}` };
   }
   let next = laid.text;
-  if (file.kind === 'accounts' && score) next = refreshBlocks(next, score, { appendMissing: false, blocks });
   if (file.kind === 'accounts') {
+    if (score) next = refreshBlocks(next, score, { appendMissing: false, blocks });
     const markers = markerProblems(next);
     // One entry per file (the summary counts files); each marker problem on its own line.
     if (markers.length > 0) return { failure: markers.map((m) => `${terminalText(file.path)}:${m.line}:1: block-markers: ${terminalText(m.message, 200)}: fix the markers by hand`).join('\n') };
