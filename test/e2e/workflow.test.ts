@@ -4,7 +4,7 @@
  * repository-relative paths in github/sarif/junit output.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -184,6 +184,24 @@ describe('a workspace in a subfolder of a repository', () => {
     expect(r.stdout).toContain('.github/workflows/abx.yml exists already: nothing was written there.');
     expect(r.stdout).toContain('save this as another file in that folder (for example abx-plan.yml)');
     expect(r.stdout).toContain('working-directory: "sales/plan"');
+  });
+
+  it('--no-workflow writes no workflow anywhere, and says nothing of one (npm run example inside abx)', () => {
+    const other = tempDir();
+    git(other, 'init', '--quiet');
+    const r = runAbx(['init', 'gtm/demo', '--yes', '--example', '--no-workflow'], { cwd: other });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(other, '.github'))).toBe(false);
+    expect(existsSync(join(other, 'gtm/demo/.github'))).toBe(false);
+    expect(existsSync(join(other, 'gtm/demo/abx.config.yaml'))).toBe(true);
+    expect(r.stdout).not.toContain('workflow');
+    // A repository init creates itself: its first commit names only the files written.
+    const alone = join(tempDir(), 'w');
+    const made = runAbx(['init', alone, '--yes', '--no-workflow']);
+    expect(made.code).toBe(0);
+    expect(existsSync(join(alone, '.github'))).toBe(false);
+    expect(made.stdout).toContain('Initialised a git repository (branch main)');
+    expect(made.stdout).not.toContain('git add failed');
   });
 
   it('reports github, sarif and junit paths from the repository root; --path-prefix overrides', () => {

@@ -30,7 +30,9 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   const repo = repositoryOf(target);
   const workflow = workflowFile(repo, target);
   const existing = files.filter((f) => existsSync(join(target, f.path)));
-  const workflowExists = existsSync(workflow.path);
+  // --no-workflow: a team with its own CI, or a workspace made inside another project (`npm run example`).
+  const wantsWorkflow = options.workflow !== false;
+  const workflowExists = wantsWorkflow && existsSync(workflow.path);
   // At the workspace root the workflow is one of the workspace's files; in a subfolder it belongs to
   // the whole repository, so an existing one is left alone even with --force.
   if (workflowExists && repo.prefix === '') existing.push({ path: relative(target, workflow.path), content: '' });
@@ -45,7 +47,7 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
 
   // Never through a link: a linked folder (.github -> elsewhere) is refused before anything is written.
-  const writesWorkflow = !(workflowExists && repo.prefix !== '');
+  const writesWorkflow = wantsWorkflow && !(workflowExists && repo.prefix !== '');
   const targets = [...files.map((f) => [target, join(target, f.path)] as const), ...(writesWorkflow ? [[workflow.root, workflow.path] as const] : [])];
   const links = [...new Set(targets.map(([root, path]) => linkOnTheWay(root, path)).filter((l): l is string => l !== undefined))];
   if (links.length > 0) {
@@ -74,7 +76,9 @@ export async function run(ctx: Context, args: string[], options: Record<string, 
   }
   let workflowNote = '';
   const workflowRel = repo.prefix === '' ? '.github/workflows/abx.yml' : relative(ctx.cwd, workflow.path) || workflow.path;
-  if (!writesWorkflow) {
+  if (!wantsWorkflow) {
+    workflowNote = '';
+  } else if (!writesWorkflow) {
     workflowNote =
       `\n${workflowRel} exists already: nothing was written there. To check this workspace on pull requests, ` +
       `save this as another file in that folder (for example abx-${slug(basename(target)) || 'workspace'}.yml), or merge its jobs into yours:\n\n${workflow.content}\n`;
